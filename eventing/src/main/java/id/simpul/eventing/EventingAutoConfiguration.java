@@ -1,0 +1,94 @@
+package id.simpul.eventing;
+
+import id.simpul.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** Wires the outbox, its relay, the contract topics and the Kafka health check into every Simpul service. */
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, DataMongoAutoConfiguration.class})
+@EnableConfigurationProperties(EventingProperties.class)
+public class EventingAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Relay publishing: JSON bytes, every replica acknowledges, no duplicates from producer retries. */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer outboxProducerSettings() {
+        return factory -> factory.updateConfigs(Map.of(
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                // Fail fast while Kafka is away; the relay retries with back-off and the events wait in MongoDB.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000));
+    }
+
+    /** Every topic of the contract, with its partitions, created at start-up or at the relay's first publication. */
+    @Bean
+    KafkaAdmin.NewTopics contractTopics(EventingProperties properties) {
+        return new KafkaAdmin.NewTopics(Topics.all().stream()
+                .map(topic -> {
+                    TopicBuilder builder = TopicBuilder.name(topic).partitions(Topics.PARTITIONS);
+                    if (properties.replicationFactor() != null) {
+                        builder.replicas(properties.replicationFactor());
+                    }
+                    return builder.build();
+                })
+                .toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @SuppressWarnings("unchecked")
+    OutboxRelay outboxRelay(MongoOperations mongo, KafkaTemplate<?, ?> kafka, KafkaAdmin admin,
+                            EventingProperties properties, Clock clock, MeterRegistry meters) {
+        return new OutboxRelay(mongo, (KafkaTemplate<String, byte[]>) kafka, admin, properties.relay(), clock, meters);
+    }
+
+    @Bean
+    @ConditionalOnBean(EventCatalog.class)
+    @ConditionalOnMissingBean
+    Outbox outbox(EventCatalog catalog, EventingProperties properties, Environment environment, Clock clock) {
+        String source = properties.source() != null
+                ? properties.source()
+                : "/simpul/" + environment.getProperty("spring.application.name", "unnamed-service");
+        return new Outbox(catalog, EventJson.mapper(), source, clock);
+    }
+
+    @Bean
+    AggregateStores aggregateStores(MongoOperations mongo, ObjectProvider<Outbox> outbox, OutboxRelay relay) {
+        return new AggregateStores(mongo, outbox, relay);
+    }
+
+    @Bean(name = "kafkaHealthIndicator")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin, OutboxRelay relay) {
+        return new KafkaHealthIndicator(admin, relay);
+    }
+}

@@ -1,0 +1,32 @@
+package id.simpul.eventing;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * {@code simpul.eventing.*}: how a service publishes its events.
+ *
+ * @param source            the CloudEvents {@code ce_source} of this service's events
+ * @param replicationFactor replicas of the topics this service creates; empty means the broker's default
+ */
+@ConfigurationProperties("simpul.eventing")
+public record EventingProperties(String source, Integer replicationFactor, @DefaultValue Relay relay) {
+
+    /**
+     * @param enabled       whether this instance relays its outbox to Kafka
+     * @param sweepInterval how often the relay looks for events it was not told about (other instances, restarts)
+     * @param batchSize     documents claimed per round
+     * @param lease         how long a claimed document stays with this instance before another may take it
+     * @param maxBackoff    longest pause between attempts while Kafka is unavailable
+     * @param ackTimeout    longest wait for Kafka's acknowledgement of a batch
+     */
+    public record Relay(@DefaultValue("true") boolean enabled,
+                        @DefaultValue("2s") Duration sweepInterval,
+                        @DefaultValue("500") int batchSize,
+                        @DefaultValue("60s") Duration lease,
+                        @DefaultValue("10s") Duration maxBackoff,
+                        @DefaultValue("45s") Duration ackTimeout) {
+    }
+}

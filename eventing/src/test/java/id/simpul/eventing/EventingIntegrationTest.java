@@ -1,0 +1,245 @@
+package id.simpul.eventing;
+
+import id.simpul.contracts.CloudEventHeaders;
+import id.simpul.eventing.sample.Parcel;
+import id.simpul.eventing.sample.ParcelId;
+import id.simpul.testinfra.IntegrationTest;
+import id.simpul.testinfra.TopicRecords;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static id.simpul.eventing.EventingSampleApplication.CREATED;
+import static id.simpul.eventing.EventingSampleApplication.DLQ;
+import static id.simpul.eventing.EventingSampleApplication.TOPIC;
+import static id.simpul.eventing.EventingSampleApplication.VIEW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+@IntegrationTest
+class EventingIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    AggregateStore<Parcel> parcels;
+    @Autowired
+    MongoOperations mongo;
+    @Autowired
+    HandlerFaults faults;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrap;
+
+    @Test
+    void eventStoredWithItsAggregateIsPublishedAsACloudEventKeyedByTheAggregateId() {
+        ParcelId id = newParcel("first");
+
+        ConsumerRecord<String, String> record = recordsOf(TOPIC, id.value(), 1).getFirst();
+
+        assertThat(record.key()).isEqualTo(id.value());
+        assertThat(TopicRecords.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(TopicRecords.header(record, CloudEventHeaders.TYPE)).isEqualTo(CREATED);
+        assertThat(TopicRecords.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/simpul/eventing-sample");
+        assertThat(TopicRecords.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(id.value());
+        assertThat(UUID.fromString(TopicRecords.header(record, CloudEventHeaders.ID))).isNotNull();
+        assertThat(Instant.parse(TopicRecords.header(record, CloudEventHeaders.TIME))).isBeforeOrEqualTo(Instant.now());
+        assertThat(record.value()).isEqualTo("{\"parcelId\":\"" + id.value() + "\",\"version\":1,\"label\":\"first\"}");
+
+        // The CloudEvents SDK reads the record as a valid 1.0 event in binary mode.
+        CloudEvent event = KafkaMessageFactory.createReader(record.headers(), record.value().getBytes(StandardCharsets.UTF_8))
+                .toEvent();
+        assertThat(event.getSpecVersion()).isEqualTo(SpecVersion.V1);
+        assertThat(event.getType()).isEqualTo(CREATED);
+        assertThat(event.getSubject()).isEqualTo(id.value());
+        assertThat(event.getDataContentType()).isEqualTo("application/json");
+
+        await().atMost(WAIT).until(() -> pending(id).isEmpty());
+    }
+
+    @Test
+    void eventsOfOneAggregateArriveInTheOrderTheyHappened() {
+        ParcelId id = newParcel("v1");
+        for (int version = 2; version <= 5; version++) {
+            Parcel parcel = parcels.findById(id.value()).orElseThrow();
+            parcels.update(parcel, parcel.version(), List.of(parcel.relabel("v" + version)));
+        }
+
+        List<ConsumerRecord<String, String>> records = recordsOf(TOPIC, id.value(), 5);
+
+        assertThat(records).extracting(ConsumerRecord::value)
+                .allSatisfy(v -> assertThat(v).contains(id.value()))
+                .extracting(v -> v.replaceAll(".*\"label\":\"(v\\d)\".*", "$1"))
+                .containsExactly("v1", "v2", "v3", "v4", "v5");
+    }
+
+    @Test
+    void aStaleUpdateIsRefusedAndWritesNeitherStateNorEvent() {
+        ParcelId id = newParcel("original");
+        Parcel first = parcels.findById(id.value()).orElseThrow();
+        Parcel second = parcels.findById(id.value()).orElseThrow();
+        parcels.update(first, 1, List.of(first.relabel("winner")));
+
+        assertThatThrownBy(() -> parcels.update(second, 1, List.of(second.relabel("loser"))))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+
+        assertThat(parcels.findById(id.value()).orElseThrow().label()).isEqualTo("winner");
+        assertThat(recordsOf(TOPIC, id.value(), 2)).hasSize(2)
+                .noneSatisfy(r -> assertThat(r.value()).contains("loser"));
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        ParcelId id = newParcel("once");
+        await().atMost(WAIT).until(() -> view(id) != null);
+        ConsumerRecord<String, String> published = recordsOf(TOPIC, id.value(), 1).getFirst();
+
+        TopicRecords.send(bootstrap, copy(published));
+        TopicRecords.send(bootstrap, copy(published));
+        relabel(id, "after-duplicates");
+
+        await().atMost(WAIT).until(() -> "after-duplicates".equals(view(id).getString("label")));
+        assertThat(view(id).getInteger("applied")).as("the creation and the relabel, each once").isEqualTo(2);
+    }
+
+    @Test
+    void anOlderEventArrivingLateChangesNothing() {
+        ParcelId id = newParcel("v1");
+        relabel(id, "v2");
+        await().atMost(WAIT).until(() -> view(id) != null && view(id).getLong("version") == 2);
+        ConsumerRecord<String, String> creation = recordsOf(TOPIC, id.value(), 2).getFirst();
+
+        TopicRecords.send(bootstrap, copy(creation));
+        ParcelId marker = newParcelOnPartitionOf(id, "marker");
+
+        await().atMost(WAIT).until(() -> view(marker) != null);
+        assertThat(view(id).getString("label")).isEqualTo("v2");
+        assertThat(view(id).getInteger("applied")).isEqualTo(2);
+    }
+
+    @Test
+    void aFailingHandlerIsRetriedWithBackOffUntilItSucceeds() {
+        String label = "fail-2-" + UUID.randomUUID();
+        ParcelId id = newParcel(label);
+
+        await().atMost(WAIT).until(() -> view(id) != null);
+        assertThat(faults.attempts(label)).isEqualTo(3);
+        assertThat(view(id).getInteger("applied")).isEqualTo(1);
+    }
+
+    @Test
+    void anEventThatKeepsFailingGoesToTheDeadLetterTopicAndTheConsumerMovesOn() {
+        String label = "fail-always-" + UUID.randomUUID();
+        ParcelId id = newParcel(label);
+
+        ConsumerRecord<String, String> dead = recordsOf(DLQ, id.value(), 1).getFirst();
+
+        assertThat(faults.attempts(label)).as("max-attempts").isEqualTo(3);
+        assertThat(TopicRecords.header(dead, CloudEventHeaders.TYPE)).isEqualTo(CREATED);
+        assertThat(TopicRecords.header(dead, "x-original-topic")).isEqualTo(TOPIC);
+        assertThat(TopicRecords.header(dead, "x-exception-message")).contains("Handler fails for " + label);
+        assertThat(view(id)).isNull();
+
+        ParcelId next = newParcelOnPartitionOf(id, "next");
+        await().atMost(WAIT).until(() -> view(next) != null);
+    }
+
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicWithoutRetries() {
+        String key = UUID.randomUUID().toString();
+        RecordHeaders headers = ceHeaders(CREATED, key);
+        TopicRecords.send(bootstrap, new ProducerRecord<>(TOPIC, null, key, "not json".getBytes(StandardCharsets.UTF_8), headers));
+        String noHeaders = UUID.randomUUID().toString();
+        TopicRecords.send(bootstrap, new ProducerRecord<>(TOPIC, noHeaders, "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(TopicRecords.header(recordsOf(DLQ, key, 1).getFirst(), "x-exception-message")).contains("not readable");
+        assertThat(TopicRecords.header(recordsOf(DLQ, noHeaders, 1).getFirst(), "x-exception-message")).contains("ce_id");
+    }
+
+    @Test
+    void anEventOfAnUnknownTypeIsSkippedNotDeadLettered() {
+        String key = UUID.randomUUID().toString();
+        TopicRecords.send(bootstrap, new ProducerRecord<>(TOPIC, null, key,
+                ("{\"parcelId\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8),
+                ceHeaders("id.simpul.test.parcel.shipped.v1", key)));
+        ParcelId after = newParcelOnPartitionOf(new ParcelId(key), "after-unknown");
+
+        await().atMost(WAIT).until(() -> view(after) != null);
+        assertThat(view(new ParcelId(key))).isNull();
+        assertThat(TopicRecords.read(bootstrap, DLQ, r -> key.equals(r.key()), 0, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    private ParcelId newParcel(String label) {
+        Parcel.Created created = Parcel.create(new ParcelId(UUID.randomUUID().toString()), label);
+        parcels.insert(created.parcel(), List.of(created.event()));
+        return created.parcel().id();
+    }
+
+    /** A parcel whose key lands on the same partition as {@code other}'s, so it is consumed after it. */
+    private ParcelId newParcelOnPartitionOf(ParcelId other, String label) {
+        int partition = partitionOf(other.value());
+        String id;
+        do {
+            id = UUID.randomUUID().toString();
+        } while (partitionOf(id) != partition);
+        Parcel.Created created = Parcel.create(new ParcelId(id), label);
+        parcels.insert(created.parcel(), List.of(created.event()));
+        return created.parcel().id();
+    }
+
+    private static int partitionOf(String key) {
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(bytes))
+                % id.simpul.contracts.Topics.PARTITIONS;
+    }
+
+    private void relabel(ParcelId id, String label) {
+        Parcel parcel = parcels.findById(id.value()).orElseThrow();
+        parcels.update(parcel, parcel.version(), List.of(parcel.relabel(label)));
+    }
+
+    private List<ConsumerRecord<String, String>> recordsOf(String topic, String key, int expected) {
+        List<ConsumerRecord<String, String>> records = TopicRecords.read(bootstrap, topic, r -> key.equals(r.key()), expected, WAIT);
+        assertThat(records).as("records of %s on %s", key, topic).hasSizeGreaterThanOrEqualTo(expected);
+        return records;
+    }
+
+    private List<Object> pending(ParcelId id) {
+        return mongo.findById(id.value(), Document.class, "parcels").getList("outbox", Object.class);
+    }
+
+    private Document view(ParcelId id) {
+        return mongo.findById(id.value(), Document.class, VIEW);
+    }
+
+    private static ProducerRecord<String, byte[]> copy(ConsumerRecord<String, String> record) {
+        return new ProducerRecord<>(record.topic(), null, record.key(), record.value().getBytes(StandardCharsets.UTF_8),
+                record.headers());
+    }
+
+    private static RecordHeaders ceHeaders(String type, String subject) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.SOURCE, "/test".getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+        headers.add(CloudEventHeaders.SUBJECT, subject.getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+}
