@@ -152,6 +152,7 @@ public final class OutboxRelay implements SmartLifecycle {
         if (ids.isEmpty()) {
             return new Batch(collection, null, List.of());
         }
+        ensureTopics();
         String token = UUID.randomUUID().toString();
         mongo.updateMulti(Query.query(new Criteria().andOperator(Criteria.where(AggregateStore.ID).in(ids), claimable)),
                 new Update().set(LEASE_UNTIL, Date.from(clock.instant().plus(settings.lease()))).set(LEASE_OWNER, token),
@@ -164,12 +165,14 @@ public final class OutboxRelay implements SmartLifecycle {
     private record Sent(OutboxEntry entry, CompletableFuture<?> ack) {
     }
 
-    /** Sends every entry of the batch, waits for the acknowledgements, removes what was acknowledged. */
+    /**
+     * Sends every entry of the batch, waits for the acknowledgements, removes what was acknowledged and releases
+     * the lease of every document, whatever happened, so that a failed round is retried without waiting for it.
+     */
     private int publish(Batch batch) {
         if (batch.size() == 0) {
             return 0;
         }
-        ensureTopics();
         Map<Object, List<Sent>> sent = new LinkedHashMap<>();
         for (Document document : batch.documents()) {
             List<Sent> entries = new ArrayList<>();
