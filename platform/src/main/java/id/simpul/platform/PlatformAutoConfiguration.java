@@ -1,0 +1,33 @@
+package id.simpul.platform;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** Problem details, the MongoDB health check and the OpenAPI description for every Simpul service. */
+@AutoConfiguration
+@Import(ProblemDetailsAdvice.class)
+public class PlatformAutoConfiguration {
+
+    @Bean(name = "mongoHealthIndicator")
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI simpulOpenApi(@Value("${spring.application.name}") String name,
+                          @Value("${simpul.api.description:}") String description) {
+        return new OpenAPI().info(new Info()
+                .title("Simpul " + name)
+                .description(description)
+                .version("v1")
+                .license(new License().name("Apache-2.0")));
+    }
+}
