@@ -6,12 +6,14 @@ import io.swagger.v3.oas.models.info.License;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Problem details, the MongoDB health check and the OpenAPI description for every Simpul service. */
-@AutoConfiguration
+// Before Spring MVC's own problem-details handler, which backs off when this advice exists.
+@AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @Import(ProblemDetailsAdvice.class)
 public class PlatformAutoConfiguration {
 
