@@ -1,6 +1,7 @@
 package id.simpul.eventing;
 
 import id.simpul.contracts.CloudEventHeaders;
+import id.simpul.contracts.Topics;
 import id.simpul.eventing.sample.Parcel;
 import id.simpul.eventing.sample.ParcelId;
 import id.simpul.testinfra.IntegrationTest;
@@ -10,7 +11,6 @@ import io.cloudevents.SpecVersion;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -162,8 +162,7 @@ class EventingIntegrationTest {
     @Test
     void anUnreadableRecordGoesToTheDeadLetterTopicWithoutRetries() {
         String key = UUID.randomUUID().toString();
-        RecordHeaders headers = ceHeaders(CREATED, key);
-        TopicRecords.send(bootstrap, new ProducerRecord<>(TOPIC, null, key, "not json".getBytes(StandardCharsets.UTF_8), headers));
+        TopicRecords.send(bootstrap, TopicRecords.cloudEvent(TOPIC, CREATED, key, "not json"));
         String noHeaders = UUID.randomUUID().toString();
         TopicRecords.send(bootstrap, new ProducerRecord<>(TOPIC, noHeaders, "{}".getBytes(StandardCharsets.UTF_8)));
 
@@ -174,9 +173,8 @@ class EventingIntegrationTest {
     @Test
     void anEventOfAnUnknownTypeIsSkippedNotDeadLettered() {
         String key = UUID.randomUUID().toString();
-        TopicRecords.send(bootstrap, new ProducerRecord<>(TOPIC, null, key,
-                ("{\"parcelId\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8),
-                ceHeaders("id.simpul.test.parcel.shipped.v1", key)));
+        TopicRecords.send(bootstrap, TopicRecords.cloudEvent(TOPIC, "id.simpul.test.parcel.shipped.v1", key,
+                "{\"parcelId\":\"" + key + "\"}"));
         ParcelId after = newParcelOnPartitionOf(new ParcelId(key), "after-unknown");
 
         await().atMost(WAIT).until(() -> view(after) != null);
@@ -192,20 +190,10 @@ class EventingIntegrationTest {
 
     /** A parcel whose key lands on the same partition as {@code other}'s, so it is consumed after it. */
     private ParcelId newParcelOnPartitionOf(ParcelId other, String label) {
-        int partition = partitionOf(other.value());
-        String id;
-        do {
-            id = UUID.randomUUID().toString();
-        } while (partitionOf(id) != partition);
-        Parcel.Created created = Parcel.create(new ParcelId(id), label);
+        Parcel.Created created = Parcel.create(
+                new ParcelId(TopicRecords.keyOnPartitionOf(other.value(), Topics.PARTITIONS)), label);
         parcels.insert(created.parcel(), List.of(created.event()));
         return created.parcel().id();
-    }
-
-    private static int partitionOf(String key) {
-        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
-        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(bytes))
-                % id.simpul.contracts.Topics.PARTITIONS;
     }
 
     private void relabel(ParcelId id, String label) {
@@ -232,14 +220,4 @@ class EventingIntegrationTest {
                 record.headers());
     }
 
-    private static RecordHeaders ceHeaders(String type, String subject) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.SOURCE, "/test".getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.SUBJECT, subject.getBytes(StandardCharsets.UTF_8));
-        return headers;
-    }
 }

@@ -8,13 +8,17 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,6 +76,43 @@ public final class TopicRecords {
         } catch (Exception e) {
             throw new IllegalStateException("Could not send to " + record.topic(), e);
         }
+    }
+
+    /**
+     * A record as a Simpul producer writes it: CloudEvents headers (binary mode, a fresh {@code ce_id}), the
+     * subject as key, the JSON payload as value. Headers without a value are left out.
+     */
+    public static ProducerRecord<String, byte[]> cloudEvent(String topic, String type, String subject, String json) {
+        RecordHeaders headers = new RecordHeaders();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("ce_specversion", "1.0");
+        attributes.put("ce_id", UUID.randomUUID().toString());
+        attributes.put("ce_type", type);
+        attributes.put("ce_source", "/simpul/test");
+        attributes.put("ce_time", Instant.now().toString());
+        attributes.put("ce_subject", subject);
+        attributes.put("content-type", "application/json");
+        attributes.forEach((name, value) -> {
+            if (value != null) {
+                headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        return new ProducerRecord<>(topic, null, subject, json.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** The partition a key goes to with Kafka's default partitioner, for tests that need two records in order. */
+    public static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /** A random UUID whose partition is that of {@code key}. */
+    public static String keyOnPartitionOf(String key, int partitions) {
+        int partition = partitionOf(key, partitions);
+        String candidate;
+        do {
+            candidate = UUID.randomUUID().toString();
+        } while (partitionOf(candidate, partitions) != partition);
+        return candidate;
     }
 
     /** A header's value as text, or null. */

@@ -1,0 +1,130 @@
+package id.simpul.reporting.projection;
+
+import id.simpul.contracts.EventSchemas;
+import id.simpul.contracts.EventTypes;
+import id.simpul.contracts.Topics;
+import id.simpul.testinfra.Http;
+import id.simpul.testinfra.IntegrationTest;
+import id.simpul.testinfra.TopicRecords;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@IntegrationTest
+class KimProjectionIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String EXAMPLE_ID = "3f1c2a9e-5b7d-4c1e-9a0b-6d2e8f4a1c37";
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrap;
+    @Autowired
+    MongoOperations mongo;
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = Http.local(port);
+    }
+
+    @Test
+    void theContractExampleOfKimRegisteredIsProjectedWithItsRegions() {
+        String kimId = UUID.randomUUID().toString();
+        publish(registered(kimId, 1, "SUBMITTED"));
+
+        await().atMost(WAIT).until(() -> kim(kimId) != null);
+        Document kim = kim(kimId);
+        assertThat(kim.getString("name")).isEqualTo("KIM Martapura Bersinar");
+        assertThat(kim.getString("status")).isEqualTo("SUBMITTED");
+        assertThat(kim).containsEntry("villageCode", "63.03.05.1001").containsEntry("districtCode", "63.03.05")
+                .containsEntry("regencyCode", "63.03").containsEntry("provinceCode", "63").containsEntry("version", 1L);
+    }
+
+    @Test
+    void theSummaryCountsEachKimOnceEvenWhenItsEventIsRedelivered() {
+        long before = total();
+        String kimId = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> record = registered(kimId, 1, "SUBMITTED");
+
+        publish(record);
+        publish(record);
+        publish(record);
+        String marker = TopicRecords.keyOnPartitionOf(kimId, Topics.PARTITIONS);
+        publish(registered(marker, 1, "SUBMITTED"));
+
+        await().atMost(WAIT).until(() -> kim(marker) != null);
+        assertThat(total()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void anOlderEventArrivingLateDoesNotUndoANewerOne() {
+        String kimId = UUID.randomUUID().toString();
+        publish(registered(kimId, 3, "ACTIVE"));
+        publish(registered(kimId, 1, "SUBMITTED"));
+        String marker = TopicRecords.keyOnPartitionOf(kimId, Topics.PARTITIONS);
+        publish(registered(marker, 1, "SUBMITTED"));
+
+        await().atMost(WAIT).until(() -> kim(marker) != null);
+        assertThat(kim(kimId)).containsEntry("status", "ACTIVE").containsEntry("version", 3L);
+    }
+
+    @Test
+    void anUnreadableEventIsDeadLetteredAndTheConsumerMovesOn() {
+        String broken = UUID.randomUUID().toString();
+        TopicRecords.send(bootstrap, TopicRecords.cloudEvent(Topics.KIMS, EventTypes.KIM_REGISTERED, broken, "{\"kimId\": "));
+        String next = TopicRecords.keyOnPartitionOf(broken, Topics.PARTITIONS);
+        publish(registered(next, 1, "SUBMITTED"));
+
+        assertThat(TopicRecords.read(bootstrap, "simpul.reporting.dlq", r -> broken.equals(r.key()), 1, WAIT)).hasSize(1);
+        await().atMost(WAIT).until(() -> kim(next) != null);
+        assertThat(kim(broken)).isNull();
+    }
+
+    @Test
+    void anEventOfATypeReportingDoesNotKnowIsSkipped() {
+        String kimId = UUID.randomUUID().toString();
+        TopicRecords.send(bootstrap, TopicRecords.cloudEvent(Topics.KIMS, "id.simpul.kim.renamed.v9", kimId,
+                "{\"kimId\": \"" + kimId + "\", \"version\": 2}"));
+        String next = TopicRecords.keyOnPartitionOf(kimId, Topics.PARTITIONS);
+        publish(registered(next, 1, "SUBMITTED"));
+
+        await().atMost(WAIT).until(() -> kim(next) != null);
+        assertThat(kim(kimId)).isNull();
+        assertThat(TopicRecords.read(bootstrap, "simpul.reporting.dlq", r -> kimId.equals(r.key()), 0, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    /** The contract's example event, for another KIM, version and status. */
+    private static ProducerRecord<String, byte[]> registered(String kimId, int version, String status) {
+        String json = EventSchemas.example(EventTypes.KIM_REGISTERED)
+                .replace(EXAMPLE_ID, kimId)
+                .replace("\"version\": 1", "\"version\": " + version)
+                .replace("\"SUBMITTED\"", "\"" + status + "\"");
+        assertThat(EventSchemas.validate(EventTypes.KIM_REGISTERED, json)).isEmpty();
+        return TopicRecords.cloudEvent(Topics.KIMS, EventTypes.KIM_REGISTERED, kimId, json);
+    }
+
+    private void publish(ProducerRecord<String, byte[]> record) {
+        TopicRecords.send(bootstrap, record);
+    }
+
+    private Document kim(String id) {
+        return mongo.findById(id, Document.class, KimProjection.COLLECTION);
+    }
+
+    private long total() {
+        return ((Number) http.get("/api/dashboard/summary").json("$.kims.total")).longValue();
+    }
+}
