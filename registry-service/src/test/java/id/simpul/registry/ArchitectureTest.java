@@ -1,35 +1,20 @@
 package id.simpul.registry;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.jmolecules.ddd.annotation.AggregateRoot;
-import org.jmolecules.ddd.annotation.ValueObject;
-import org.jmolecules.event.annotation.DomainEvent;
+import id.simpul.testinfra.ArchitectureRules;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 class ArchitectureTest {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("id.simpul.registry");
+    private final JavaClasses classes = ArchitectureRules.classesOf("registry");
 
     @Test
-    void theDomainCoreIsPlainJava() {
-        noClasses().that().areAnnotatedWith(AggregateRoot.class)
-                .or().areAnnotatedWith(ValueObject.class)
-                .or().areAnnotatedWith(DomainEvent.class)
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "org.bson..", "com.mongodb..", "org.apache.kafka..", "tools.jackson..",
-                        "com.fasterxml.jackson..", "jakarta.persistence..")
-                .check(classes);
+    void registryUsesNoOtherServicesCode() {
+        ArchitectureRules.usesNoOtherServicesCode("registry").check(classes);
     }
 
     @Test
-    void registryDoesNotUseOtherServicesCode() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("id.simpul.training..", "id.simpul.reporting..")
-                .check(classes);
+    void theDomainCoreIsPlainJava() {
+        ArchitectureRules.domainCoreIsPlainJava().check(classes);
     }
 }
