@@ -44,7 +44,7 @@ public final class KafkaBroker implements AutoCloseable {
             return this;
         }
         try {
-            process = launch(dataDir, port, controllerPort, jvmOptions, exitWithParent, false);
+            process = launch(dataDir, port, controllerPort, jvmOptions, exitWithParent, false, log(dataDir));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the Kafka broker", e);
         }
@@ -55,7 +55,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Starts the broker process without waiting for it; used by the launcher, which waits on its own terms. */
     static JavaProcess launch(Path dataDir, int port, int controllerPort, List<String> jvmOptions,
-                              boolean exitWithParent, boolean detached) throws IOException {
+                              boolean exitWithParent, boolean detached, Path log) throws IOException {
         List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(),
                 "--port", String.valueOf(port), "--controller-port", String.valueOf(controllerPort)));
         if (exitWithParent) {
@@ -63,7 +63,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         return JavaProcess.start("kafka", jvmOptions,
                 List.of("-cp", System.getProperty("java.class.path"), KafkaBrokerMain.class.getName()),
-                args, Map.of(), log(dataDir), detached);
+                args, Map.of(), log, detached);
     }
 
     private static Path log(Path dataDir) {

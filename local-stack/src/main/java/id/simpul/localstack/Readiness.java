@@ -1,5 +1,6 @@
 package id.simpul.localstack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -19,6 +20,7 @@ import java.util.function.BooleanSupplier;
 /** Waits until a component of the local stack answers. */
 public final class Readiness {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** Polls {@code check} until it holds; fails with {@code what} once the process died or the timeout passed. */
@@ -62,7 +64,7 @@ public final class Readiness {
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().replace(" ", "").startsWith("{\"status\":\"UP\"");
+            return response.statusCode() == 200 && "UP".equals(JSON.readTree(response.body()).path("status").asText());
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

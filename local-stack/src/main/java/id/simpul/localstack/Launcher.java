@@ -1,0 +1,229 @@
+package id.simpul.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * What {@code ./simpul start|stop|status} does: runs the whole system on the embedded infrastructure (a Kafka
+ * broker and the Mongo-wire server with an H2 file) and the three services, each a detached process with its pid
+ * and log under the data folder, so that it keeps running after the command returns and keeps its data across a
+ * stop and a start.
+ */
+public final class Launcher {
+
+    private final LocalStackConfig config;
+
+    Launcher(LocalStackConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "status" : args[0];
+        Launcher launcher = new Launcher(LocalStackConfig.fromEnvironment(Path.of(System.getProperty("simpul.home", "."))));
+        try {
+            switch (command) {
+                case "start" -> launcher.start();
+                case "stop" -> launcher.stop();
+                case "status" -> launcher.status();
+                default -> throw new IllegalArgumentException("Unknown command " + command + "; use start, stop or status");
+            }
+        } catch (RuntimeException e) {
+            System.err.println("simpul " + command + ": " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    void start() {
+        createDirectories();
+        startAll(infrastructure());
+        startAll(services());
+        System.out.println();
+        System.out.println("Simpul is running (data and logs in " + config.dataDir() + "):");
+        System.out.printf("  Dashboard API    http://localhost:%d/api/dashboard/summary%n", config.port("reporting-service"));
+        for (String service : config.services()) {
+            System.out.printf("  %-17s http://localhost:%d  (OpenAPI: /swagger-ui.html, health: /actuator/health)%n",
+                    service, config.port(service));
+        }
+        System.out.printf("  Kafka            localhost:%d%n", config.kafkaPort());
+        System.out.printf("  MongoDB          mongodb://localhost:%d%n", config.mongoPort());
+        System.out.println("Stop with ./simpul stop; see what runs with ./simpul status.");
+    }
+
+    void stop() {
+        // Services first, so they stop consuming and relaying before the infrastructure goes.
+        services().stream().map(c -> CompletableFuture.runAsync(() -> stop(c))).toList().forEach(CompletableFuture::join);
+        infrastructure().reversed().forEach(this::stop);
+    }
+
+    void status() {
+        for (Component component : components()) {
+            Optional<JavaProcess> process = running(component);
+            String state = process.map(p -> "running (pid " + p.pid() + ", " + (component.ready().get() ? "ready" : "not ready") + ")")
+                    .orElse("stopped");
+            System.out.printf("%-17s %-8s %s%n", component.name(), ":" + component.port(), state);
+        }
+    }
+
+    private record Component(String name, int port, Function<Launcher, JavaProcess> launch,
+                             java.util.function.Supplier<Boolean> ready, Duration timeout) {
+    }
+
+    private List<Component> infrastructure() {
+        return List.of(mongo(), kafka());
+    }
+
+    private List<Component> services() {
+        return config.services().stream().map(this::service).toList();
+    }
+
+    private List<Component> components() {
+        List<Component> all = new ArrayList<>(infrastructure());
+        all.addAll(services());
+        return all;
+    }
+
+    private Component mongo() {
+        int port = config.mongoPort();
+        return new Component("mongo", port, l -> l.launch("mongo", List.of("-Xmx256m", "-Dlog4j2.configurationFile=simpul-log4j2.xml"),
+                List.of("-cp", config.localStackClassPath(), MongoWireMain.class.getName()),
+                List.of("--port", String.valueOf(port), "--file", config.dataDir().resolve("mongo/simpul.mv").toString()), Map.of()),
+                () -> Readiness.tcpOpen("localhost", port), Duration.ofSeconds(60));
+    }
+
+    private Component kafka() {
+        int port = config.kafkaPort();
+        return new Component("kafka", port, l -> {
+            try {
+                JavaProcess process = KafkaBroker.launch(config.dataDir().resolve("kafka"), port, config.kafkaControllerPort(),
+                        List.of("-Xms128m", "-Xmx512m", "-Dlog4j2.configurationFile=simpul-log4j2.xml"), false, true,
+                        l.log("kafka"));
+                l.writePid("kafka", process);
+                return process;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, () -> Readiness.kafkaReady("localhost:" + port), Duration.ofSeconds(90));
+    }
+
+    private Component service(String name) {
+        int port = config.port(name);
+        return new Component(name, port, l -> l.launch(name, config.serviceJvmOptions(),
+                List.of("-jar", config.serviceJar(name).toString()), List.of(), config.serviceEnvironment(name)),
+                () -> Readiness.healthUp("http://localhost:" + port + "/actuator/health"), Duration.ofSeconds(180));
+    }
+
+    private JavaProcess launch(String name, List<String> jvmOptions, List<String> launch, List<String> args,
+                               Map<String, String> env) {
+        try {
+            JavaProcess process = JavaProcess.start(name, jvmOptions, launch, args, env, log(name), true);
+            writePid(name, process);
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
+    /** Starts the components that do not run yet, at once, then waits until each is ready. */
+    private void startAll(List<Component> components) {
+        List<CompletableFuture<Void>> waits = new ArrayList<>();
+        for (Component component : components) {
+            Optional<JavaProcess> existing = running(component);
+            if (existing.isPresent()) {
+                System.out.printf("%-17s already running (pid %d)%n", component.name(), existing.get().pid());
+                continue;
+            }
+            if (Readiness.tcpOpen("localhost", component.port())) {
+                throw new IllegalStateException("port " + component.port() + " for " + component.name()
+                        + " is taken by another program; stop it or choose another port (see README: Configuration)");
+            }
+            System.out.printf("%-17s starting on port %d%n", component.name(), component.port());
+            JavaProcess process = component.launch().apply(this);
+            waits.add(CompletableFuture.runAsync(() -> {
+                try {
+                    Readiness.await(component.name(), process, component.timeout(), () -> component.ready().get());
+                    System.out.printf("%-17s ready%n", component.name());
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException(e.getMessage() + "; last lines of " + log(component.name()) + ":\n"
+                            + tail(log(component.name()), 25), e);
+                }
+            }));
+        }
+        try {
+            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IllegalStateException(e.getCause().getMessage() + "\nRun ./simpul stop to stop what did start.", e);
+        }
+    }
+
+    private void stop(Component component) {
+        Optional<JavaProcess> process = running(component);
+        if (process.isEmpty()) {
+            System.out.printf("%-17s not running%n", component.name());
+        } else {
+            boolean ended = process.get().stop(Duration.ofSeconds(45));
+            System.out.printf("%-17s %s%n", component.name(), ended ? "stopped" : "did not stop (pid " + process.get().pid() + ")");
+        }
+        try {
+            Files.deleteIfExists(pidFile(component.name()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Optional<JavaProcess> running(Component component) {
+        Path pidFile = pidFile(component.name());
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            return JavaProcess.find(component.name(), Long.parseLong(Files.readString(pidFile).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void writePid(String name, JavaProcess process) {
+        try {
+            Files.writeString(pidFile(name), process.pid() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path pidFile(String name) {
+        return config.dataDir().resolve("run").resolve(name + ".pid");
+    }
+
+    private Path log(String name) {
+        return config.dataDir().resolve("logs").resolve(name + ".log");
+    }
+
+    private void createDirectories() {
+        try {
+            for (String dir : List.of("run", "logs", "kafka", "mongo")) {
+                Files.createDirectories(config.dataDir().resolve(dir));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String tail(Path file, int lines) {
+        try (Stream<String> all = Files.lines(file)) {
+            List<String> list = all.toList();
+            return String.join("\n", list.subList(Math.max(0, list.size() - lines), list.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log)";
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package id.simpul.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Ports, folders and jars of the local stack, from the environment (the names the README lists), with defaults.
+ *
+ * @param root the checkout
+ */
+public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
+                               Map<String, Integer> servicePorts, String seedKims) {
+
+    static final List<String> SERVICES = List.of("registry-service", "training-service", "reporting-service");
+
+    public static LocalStackConfig fromEnvironment(Path root) {
+        Map<String, String> env = System.getenv();
+        Path absoluteRoot = root.toAbsolutePath().normalize();
+        Path data = Path.of(env.getOrDefault("SIMPUL_DATA", absoluteRoot.resolve("data").toString())).toAbsolutePath();
+        Path seeds = absoluteRoot.resolve("seeds/kims.json");
+        return new LocalStackConfig(absoluteRoot, data,
+                port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093), port(env, "MONGO_PORT", 27017),
+                Map.of("registry-service", port(env, "REGISTRY_PORT", 8081),
+                        "training-service", port(env, "TRAINING_PORT", 8082),
+                        "reporting-service", port(env, "REPORTING_PORT", 8080)),
+                env.getOrDefault("SIMPUL_SEED_KIMS", Files.exists(seeds) ? "file:" + seeds : ""));
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        try {
+            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number, not '" + value + "'");
+        }
+    }
+
+    public List<String> services() {
+        return SERVICES;
+    }
+
+    public int port(String service) {
+        return servicePorts.get(service);
+    }
+
+    public String kafkaBootstrap() {
+        return "localhost:" + kafkaPort;
+    }
+
+    public String mongoUri() {
+        return "mongodb://localhost:" + mongoPort;
+    }
+
+    /** What a service process is told: where Kafka and MongoDB are, its port, and (registry) the seed KIMs. */
+    public Map<String, String> serviceEnvironment(String service) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
+        env.put("MONGODB_URI", mongoUri());
+        env.put("REGISTRY_PORT", String.valueOf(port("registry-service")));
+        env.put("TRAINING_PORT", String.valueOf(port("training-service")));
+        env.put("REPORTING_PORT", String.valueOf(port("reporting-service")));
+        if (service.equals("registry-service")) {
+            env.put("SIMPUL_SEED_KIMS", seedKims);
+        }
+        return env;
+    }
+
+    /** The runnable jar of a service, {@code <service>/target/<service>-<version>-exec.jar}. */
+    public Path serviceJar(String service) {
+        Path target = root.resolve(service).resolve("target");
+        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+            return files.filter(f -> f.getFileName().toString().startsWith(service + "-")
+                            && f.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No runnable jar in " + target + "; build with ./mvnw -DskipTests package"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** JVM options of each service process: {@code SIMPUL_SERVICE_JAVA_OPTS}, by default a 512 MiB heap. */
+    public List<String> serviceJvmOptions() {
+        String options = System.getenv().getOrDefault("SIMPUL_SERVICE_JAVA_OPTS", "-Xmx512m");
+        return options.isBlank() ? List.of() : List.of(options.strip().split("\\s+"));
+    }
+
+    /** The class path the launcher itself runs with: the local-stack jar and its libraries. */
+    public String localStackClassPath() {
+        return System.getProperty("java.class.path");
+    }
+}
