@@ -47,7 +47,7 @@ public class EventingAutoConfiguration {
                 // Fail fast while Kafka is away; the relay retries with back-off and the events wait in MongoDB.
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000));
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000));
     }
 
     /** Every topic of the contract, with its partitions, created at start-up or at the relay's first publication. */

@@ -25,8 +25,8 @@ public record EventingProperties(String source, Integer replicationFactor, @Defa
     public record Relay(@DefaultValue("true") boolean enabled,
                         @DefaultValue("2s") Duration sweepInterval,
                         @DefaultValue("500") int batchSize,
-                        @DefaultValue("60s") Duration lease,
+                        @DefaultValue("30s") Duration lease,
                         @DefaultValue("10s") Duration maxBackoff,
-                        @DefaultValue("45s") Duration ackTimeout) {
+                        @DefaultValue("25s") Duration ackTimeout) {
     }
 }

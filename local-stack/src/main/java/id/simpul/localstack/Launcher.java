@@ -7,23 +7,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
  * What {@code ./simpul start|stop|status} does: runs the whole system on the embedded infrastructure (a Kafka
  * broker and the Mongo-wire server with an H2 file) and the three services, each a detached process with its pid
  * and log under the data folder, so that it keeps running after the command returns and keeps its data across a
- * stop and a start.
+ * stop and a start. System tests drive the same class, component by component.
  */
 public final class Launcher {
 
+    public static final String MONGO = "mongo";
+    public static final String KAFKA = "kafka";
+
     private final LocalStackConfig config;
 
-    Launcher(LocalStackConfig config) {
+    public Launcher(LocalStackConfig config) {
         this.config = config;
     }
 
@@ -32,7 +35,10 @@ public final class Launcher {
         Launcher launcher = new Launcher(LocalStackConfig.fromEnvironment(Path.of(System.getProperty("simpul.home", "."))));
         try {
             switch (command) {
-                case "start" -> launcher.start();
+                case "start" -> {
+                    launcher.start();
+                    launcher.printUrls();
+                }
                 case "stop" -> launcher.stop();
                 case "status" -> launcher.status();
                 default -> throw new IllegalArgumentException("Unknown command " + command + "; use start, stop or status");
@@ -43,39 +49,68 @@ public final class Launcher {
         }
     }
 
-    void start() {
+    /** Starts whatever does not run yet: the infrastructure, then the services, and waits until all are ready. */
+    public void start() {
         createDirectories();
         startAll(infrastructure());
         startAll(services());
-        System.out.println();
-        System.out.println("Simpul is running (data and logs in " + config.dataDir() + "):");
-        System.out.printf("  Dashboard API    http://localhost:%d/api/dashboard/summary%n", config.port("reporting-service"));
-        for (String service : config.services()) {
-            System.out.printf("  %-17s http://localhost:%d  (OpenAPI: /swagger-ui.html, health: /actuator/health)%n",
-                    service, config.port(service));
-        }
-        System.out.printf("  Kafka            localhost:%d%n", config.kafkaPort());
-        System.out.printf("  MongoDB          mongodb://localhost:%d%n", config.mongoPort());
-        System.out.println("Stop with ./simpul stop; see what runs with ./simpul status.");
     }
 
-    void stop() {
-        // Services first, so they stop consuming and relaying before the infrastructure goes.
+    /** Stops everything: services first, so they stop consuming and relaying before the infrastructure goes. */
+    public void stop() {
         services().stream().map(c -> CompletableFuture.runAsync(() -> stop(c))).toList().forEach(CompletableFuture::join);
         infrastructure().reversed().forEach(this::stop);
     }
 
-    void status() {
+    public void status() {
         for (Component component : components()) {
             Optional<JavaProcess> process = running(component);
-            String state = process.map(p -> "running (pid " + p.pid() + ", " + (component.ready().get() ? "ready" : "not ready") + ")")
+            String state = process.map(p -> "running (pid " + p.pid() + ", " + (component.ready().getAsBoolean() ? "ready" : "not ready") + ")")
                     .orElse("stopped");
             System.out.printf("%-17s %-8s %s%n", component.name(), ":" + component.port(), state);
         }
     }
 
-    private record Component(String name, int port, Function<Launcher, JavaProcess> launch,
-                             java.util.function.Supplier<Boolean> ready, Duration timeout) {
+    /** Starts one component (mongo, kafka or a service) if it does not run, and waits until it is ready. */
+    public void start(String name) {
+        startAll(List.of(component(name)));
+    }
+
+    /** Stops one component gracefully. */
+    public void stop(String name) {
+        stop(component(name));
+    }
+
+    /** Kills one component outright (SIGKILL), as a crash would. */
+    public void kill(String name) {
+        Component component = component(name);
+        running(component).ifPresent(JavaProcess::kill);
+        deletePid(component.name());
+    }
+
+    private void printUrls() {
+        System.out.println();
+        System.out.println("Simpul is running (data and logs in " + config.dataDir() + "):");
+        System.out.printf("  Dashboard API     http://localhost:%d/api/dashboard/summary%n", config.port("reporting-service"));
+        for (String service : config.services()) {
+            System.out.printf("  %-17s http://localhost:%d  (API docs: /swagger-ui.html, health: /actuator/health)%n",
+                    service, config.port(service));
+        }
+        System.out.printf("  Kafka             localhost:%d%n", config.kafkaPort());
+        System.out.printf("  MongoDB           mongodb://localhost:%d%n", config.mongoPort());
+        System.out.println("Stop with ./simpul stop; see what runs with ./simpul status.");
+    }
+
+    private interface Launch {
+        JavaProcess start() throws IOException;
+    }
+
+    private record Component(String name, int port, Launch launch, BooleanSupplier ready, Duration timeout) {
+    }
+
+    private Component component(String name) {
+        return components().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No component " + name));
     }
 
     private List<Component> infrastructure() {
@@ -94,43 +129,33 @@ public final class Launcher {
 
     private Component mongo() {
         int port = config.mongoPort();
-        return new Component("mongo", port, l -> l.launch("mongo", List.of("-Xmx256m", "-Dlog4j2.configurationFile=simpul-log4j2.xml"),
-                List.of("-cp", config.localStackClassPath(), MongoWireMain.class.getName()),
-                List.of("--port", String.valueOf(port), "--file", config.dataDir().resolve("mongo/simpul.mv").toString()), Map.of()),
+        List<String> args = new ArrayList<>(List.of("--port", String.valueOf(port),
+                "--file", config.dataDir().resolve("mongo/simpul.mv").toString()));
+        args.addAll(config.infrastructureWatchArgs());
+        return new Component(MONGO, port,
+                () -> JavaProcess.start(MONGO, List.of("-Xmx256m", "-Dlog4j2.configurationFile=simpul-log4j2.xml"),
+                        List.of("-cp", config.localStackClassPath(), MongoWireMain.class.getName()), args, java.util.Map.of(),
+                        log(MONGO), config.detached()),
                 () -> Readiness.tcpOpen("localhost", port), Duration.ofSeconds(60));
     }
 
     private Component kafka() {
         int port = config.kafkaPort();
-        return new Component("kafka", port, l -> {
-            try {
-                JavaProcess process = KafkaBroker.launch(config.dataDir().resolve("kafka"), port, config.kafkaControllerPort(),
-                        List.of("-Xms128m", "-Xmx512m", "-Dlog4j2.configurationFile=simpul-log4j2.xml"), false, true,
-                        l.log("kafka"));
-                l.writePid("kafka", process);
-                return process;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, () -> Readiness.kafkaReady("localhost:" + port), Duration.ofSeconds(90));
+        return new Component(KAFKA, port,
+                () -> KafkaBroker.launch(config.dataDir().resolve("kafka"), port, config.kafkaControllerPort(),
+                        List.of("-Xms128m", "-Xmx512m", "-Dlog4j2.configurationFile=simpul-log4j2.xml",
+                                "-Dlogback.configurationFile=simpul-broker-logback.xml"),
+                        config.exitWithParent(), config.detached(), log(KAFKA)),
+                () -> Readiness.kafkaReady(config.kafkaBootstrap()), Duration.ofSeconds(90));
     }
 
     private Component service(String name) {
         int port = config.port(name);
-        return new Component(name, port, l -> l.launch(name, config.serviceJvmOptions(),
-                List.of("-jar", config.serviceJar(name).toString()), List.of(), config.serviceEnvironment(name)),
+        return new Component(name, port,
+                () -> JavaProcess.start(name, config.serviceJvmOptions(), List.of("-jar", config.serviceJar(name).toString()),
+                        config.serviceWatchArgs(), config.serviceEnvironment(name), log(name),
+                        config.detached()),
                 () -> Readiness.healthUp("http://localhost:" + port + "/actuator/health"), Duration.ofSeconds(180));
-    }
-
-    private JavaProcess launch(String name, List<String> jvmOptions, List<String> launch, List<String> args,
-                               Map<String, String> env) {
-        try {
-            JavaProcess process = JavaProcess.start(name, jvmOptions, launch, args, env, log(name), true);
-            writePid(name, process);
-            return process;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + name, e);
-        }
     }
 
     /** Starts the components that do not run yet, at once, then waits until each is ready. */
@@ -144,13 +169,13 @@ public final class Launcher {
             }
             if (Readiness.tcpOpen("localhost", component.port())) {
                 throw new IllegalStateException("port " + component.port() + " for " + component.name()
-                        + " is taken by another program; stop it or choose another port (see README: Configuration)");
+                        + " is taken by another program; stop it or choose another port (README: Configuration)");
             }
             System.out.printf("%-17s starting on port %d%n", component.name(), component.port());
-            JavaProcess process = component.launch().apply(this);
+            JavaProcess process = launch(component);
             waits.add(CompletableFuture.runAsync(() -> {
                 try {
-                    Readiness.await(component.name(), process, component.timeout(), () -> component.ready().get());
+                    Readiness.await(component.name(), process, component.timeout(), component.ready());
                     System.out.printf("%-17s ready%n", component.name());
                 } catch (RuntimeException e) {
                     throw new IllegalStateException(e.getMessage() + "; last lines of " + log(component.name()) + ":\n"
@@ -160,8 +185,18 @@ public final class Launcher {
         }
         try {
             CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw new IllegalStateException(e.getCause().getMessage() + "\nRun ./simpul stop to stop what did start.", e);
+        }
+    }
+
+    private JavaProcess launch(Component component) {
+        try {
+            JavaProcess process = component.launch().start();
+            Files.writeString(pidFile(component.name()), process.pid() + "\n");
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + component.name(), e);
         }
     }
 
@@ -173,11 +208,7 @@ public final class Launcher {
             boolean ended = process.get().stop(Duration.ofSeconds(45));
             System.out.printf("%-17s %s%n", component.name(), ended ? "stopped" : "did not stop (pid " + process.get().pid() + ")");
         }
-        try {
-            Files.deleteIfExists(pidFile(component.name()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        deletePid(component.name());
     }
 
     private Optional<JavaProcess> running(Component component) {
@@ -192,9 +223,9 @@ public final class Launcher {
         }
     }
 
-    private void writePid(String name, JavaProcess process) {
+    private void deletePid(String name) {
         try {
-            Files.writeString(pidFile(name), process.pid() + "\n");
+            Files.deleteIfExists(pidFile(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -204,7 +235,8 @@ public final class Launcher {
         return config.dataDir().resolve("run").resolve(name + ".pid");
     }
 
-    private Path log(String name) {
+    /** The log file of a component, {@code <data>/logs/<name>.log}. */
+    public Path log(String name) {
         return config.dataDir().resolve("logs").resolve(name + ".log");
     }
 

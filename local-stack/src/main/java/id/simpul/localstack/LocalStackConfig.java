@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * @param root the checkout
  */
 public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
-                               Map<String, Integer> servicePorts, String seedKims) {
+                               Map<String, Integer> servicePorts, String seedKims, boolean forTests) {
 
     static final List<String> SERVICES = List.of("registry-service", "training-service", "reporting-service");
 
@@ -29,9 +29,41 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
                 Map.of("registry-service", port(env, "REGISTRY_PORT", 8081),
                         "training-service", port(env, "TRAINING_PORT", 8082),
                         "reporting-service", port(env, "REPORTING_PORT", 8080)),
-                env.getOrDefault("SIMPUL_SEED_KIMS", Files.exists(seeds) ? "file:" + seeds : ""));
+                env.getOrDefault("SIMPUL_SEED_KIMS", Files.exists(seeds) ? "file:" + seeds : ""), false);
     }
 
+    /**
+     * The stack for a system test: random free ports, data in {@code dataDir}, processes that end with the test JVM
+     * (not detached), and the checkout's seed KIMs.
+     */
+    public static LocalStackConfig forTests(Path root, Path dataDir) {
+        Path absoluteRoot = root.toAbsolutePath().normalize();
+        return new LocalStackConfig(absoluteRoot, dataDir.toAbsolutePath(),
+                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
+                Map.of("registry-service", KafkaBroker.freePort(),
+                        "training-service", KafkaBroker.freePort(),
+                        "reporting-service", KafkaBroker.freePort()),
+                "file:" + absoluteRoot.resolve("seeds/kims.json"), true);
+    }
+
+    /** Processes started for tests end when the test JVM does; those of ./simpul outlive the command. */
+    boolean exitWithParent() {
+        return forTests;
+    }
+
+    boolean detached() {
+        return !forTests;
+    }
+
+    /** Arguments that make a local-stack process (broker, Mongo-wire server) end with this one, for tests. */
+    List<String> infrastructureWatchArgs() {
+        return forTests ? List.of("--exit-with-parent", String.valueOf(ProcessHandle.current().pid())) : List.of();
+    }
+
+    /** The property that makes a service end with this process, for tests (see the platform's ParentProcessWatch). */
+    List<String> serviceWatchArgs() {
+        return forTests ? List.of("--simpul.exit-with-parent=" + ProcessHandle.current().pid()) : List.of();
+    }
     private static int port(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
         try {

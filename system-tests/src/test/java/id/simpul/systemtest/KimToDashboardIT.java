@@ -1,0 +1,170 @@
+package id.simpul.systemtest;
+
+import id.simpul.contracts.EventSchemas;
+import id.simpul.contracts.EventTypes;
+import id.simpul.contracts.Topics;
+import id.simpul.localstack.Launcher;
+import id.simpul.testinfra.Http;
+import id.simpul.testinfra.TopicRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** One KIM's way from {@code POST /api/kims} to the dashboard summary, with everything running as in production. */
+class KimToDashboardIT {
+
+    private static final int SEED_KIMS = 18;
+
+    private static SimpulSystem system;
+    private static Http registry;
+    private static Http reporting;
+
+    @BeforeAll
+    static void startSystem() {
+        system = SimpulSystem.get();
+        registry = system.http("registry-service");
+        reporting = system.http("reporting-service");
+    }
+
+    /** Each test starts when no event of an earlier one is still on its way, so it can count exactly. */
+    @BeforeEach
+    void settle() {
+        long[] last = {-1};
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(700)).until(() -> {
+            long now = total();
+            boolean unchanged = now == last[0];
+            last[0] = now;
+            return unchanged && now >= SEED_KIMS;
+        });
+    }
+
+    @Test
+    void theSeedKimsAreRegisteredAndCounted() {
+        String keraton = UUID.nameUUIDFromBytes("simpul-seed-kim:banjar-keraton".getBytes(StandardCharsets.UTF_8)).toString();
+
+        Http.Response seed = registry.get("/api/kims/" + keraton);
+
+        assertThat(seed.status()).isEqualTo(200);
+        assertThat((String) seed.json("$.name")).isEqualTo("KIM Keraton Martapura");
+        assertThat(total()).isGreaterThanOrEqualTo(SEED_KIMS);
+    }
+
+    @Test
+    void aKimPostedToTheRegistryIsCountedInTheSummaryWithinSeconds() {
+        long before = total();
+        long submittedBefore = submitted();
+
+        long started = System.nanoTime();
+        Http.Response created = registry.postJson("/api/kims", """
+                {"name": "KIM Sungai Paring Sehat", "villageCode": "63.03.05.1005"}""");
+        assertThat(created.status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> total() == before + 1);
+        System.out.printf("KIM counted in the dashboard %d ms after POST /api/kims%n", (System.nanoTime() - started) / 1_000_000);
+
+        assertThat(submitted()).isEqualTo(submittedBefore + 1);
+    }
+
+    @Test
+    void theEventOnTheTopicCarriesCloudEventHeadersTheKimIdAsKeyAndMatchesItsSchema() {
+        String id = registry.postJson("/api/kims", """
+                {"name": "KIM Kuala Tambangan", "villageCode": "63.01.01.2003"}""").json("$.id");
+
+        ConsumerRecord<String, String> record = TopicRecords.read(system.kafka(), Topics.KIMS, r -> id.equals(r.key()), 1,
+                Duration.ofSeconds(30)).getFirst();
+
+        assertThat(TopicRecords.header(record, "ce_type")).isEqualTo(EventTypes.KIM_REGISTERED);
+        assertThat(TopicRecords.header(record, "ce_subject")).isEqualTo(id);
+        assertThat(TopicRecords.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(EventSchemas.validate(EventTypes.KIM_REGISTERED, record.value())).isEmpty();
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceIsCountedOnce() {
+        String id = registry.postJson("/api/kims", """
+                {"name": "KIM Tabanio Pesisir", "villageCode": "63.01.01.2002"}""").json("$.id");
+        ConsumerRecord<String, String> record = TopicRecords.read(system.kafka(), Topics.KIMS, r -> id.equals(r.key()), 1,
+                Duration.ofSeconds(30)).getFirst();
+        await().atMost(Duration.ofSeconds(10)).until(() -> total() > 0);
+        long before = total();
+
+        ProducerRecord<String, byte[]> again = new ProducerRecord<>(Topics.KIMS, null, record.key(),
+                record.value().getBytes(StandardCharsets.UTF_8), record.headers());
+        TopicRecords.send(system.kafka(), again);
+        TopicRecords.send(system.kafka(), again);
+        // A KIM on the same partition, registered after the duplicates, tells when they have been consumed.
+        String markerVillage = "63.01.01.2001";
+        String marker = registry.postJson("/api/kims", "{\"name\": \"KIM Penanda " + UUID.randomUUID() + "\", \"villageCode\": \""
+                + markerVillage + "\"}").json("$.id");
+        await().atMost(Duration.ofSeconds(10)).until(() -> total() == before + 1);
+
+        assertThat(TopicRecords.read(system.kafka(), Topics.KIMS, r -> id.equals(r.key()), 3, Duration.ofSeconds(10)))
+                .as("the event is on the topic three times").hasSize(3);
+        assertThat(marker).isNotEqualTo(id);
+        // Only the marker was added; the duplicates of the first KIM changed nothing.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> total() == before + 1);
+    }
+
+    @Test
+    void stoppingKafkaWhilePostingKimsLosesNothing() {
+        long before = total();
+        List<String> ids = new ArrayList<>();
+        system.launcher.stop(Launcher.KAFKA);
+        try {
+            for (int i = 0; i < 20; i++) {
+                Http.Response created = registry.postJson("/api/kims",
+                        "{\"name\": \"KIM Saat Gangguan " + i + "\", \"villageCode\": \"63.03.06.2001\"}");
+                assertThat(created.status()).as(created.body()).isEqualTo(201);
+                ids.add(created.json("$.id"));
+            }
+            assertThat(total()).as("nothing reaches reporting while Kafka is down").isEqualTo(before);
+        } finally {
+            system.launcher.start(Launcher.KAFKA);
+        }
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> total() == before + 20);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> total() == before + 20);
+        assertThat(TopicRecords.read(system.kafka(), Topics.KIMS, r -> ids.contains(r.key()), 20, Duration.ofSeconds(30)))
+                .extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void kimsStoredJustBeforeTheRegistryCrashedReachTheDashboardAfterItRestarts() {
+        long before = total();
+        system.launcher.stop(Launcher.KAFKA);
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertThat(registry.postJson("/api/kims",
+                        "{\"name\": \"KIM Sebelum Crash " + i + "\", \"villageCode\": \"63.03.06.2002\"}").status()).isEqualTo(201);
+            }
+            system.launcher.kill("registry-service");
+        } finally {
+            system.launcher.start(Launcher.KAFKA);
+        }
+        assertThat(total()).isEqualTo(before);
+
+        system.launcher.start("registry-service");
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> total() == before + 5);
+        // The restart loaded the seed file again without adding anything.
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> total() == before + 5);
+    }
+
+    private static long total() {
+        return ((Number) reporting.get("/api/dashboard/summary").json("$.kims.total")).longValue();
+    }
+
+    private static long submitted() {
+        return ((Number) reporting.get("/api/dashboard/summary").json("$.kims.byStatus.SUBMITTED")).longValue();
+    }
+}
