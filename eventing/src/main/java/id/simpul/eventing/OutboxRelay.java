@@ -94,10 +94,10 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Publishes every pending event of every watched collection once; returns how many Kafka acknowledged.
-     * Throws when Kafka could not take them (they stay pending). The background loop calls this; so can tests.
+     * Publishes every pending event of every watched collection once (the sweep); returns how many Kafka
+     * acknowledged. Throws when Kafka could not take them: they stay pending.
      */
-    public int publishPending() {
+    private int publishPending() {
         int count = 0;
         for (String collection : collections) {
             int claimed;
@@ -127,7 +127,7 @@ public final class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
-    private record Batch(String collection, String token, List<Document> documents) {
+    private record Batch(String collection, List<Document> documents) {
         int size() {
             return documents.size();
         }
@@ -150,7 +150,7 @@ public final class OutboxRelay implements SmartLifecycle {
         candidates.fields().include(AggregateStore.ID);
         List<Object> ids = mongo.find(candidates, Document.class, collection).stream().map(d -> d.get(AggregateStore.ID)).toList();
         if (ids.isEmpty()) {
-            return new Batch(collection, null, List.of());
+            return new Batch(collection, List.of());
         }
         ensureTopics();
         String token = UUID.randomUUID().toString();
@@ -159,7 +159,7 @@ public final class OutboxRelay implements SmartLifecycle {
                 collection);
         Query claimed = Query.query(Criteria.where(AggregateStore.ID).in(ids).and(LEASE_OWNER).is(token));
         claimed.fields().include(AggregateStore.ID).include(OUTBOX);
-        return new Batch(collection, token, mongo.find(claimed, Document.class, collection));
+        return new Batch(collection, mongo.find(claimed, Document.class, collection));
     }
 
     private record Sent(OutboxEntry entry, CompletableFuture<?> ack) {

@@ -9,6 +9,7 @@ import id.simpul.testinfra.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,6 +31,7 @@ import static org.awaitility.Awaitility.await;
 
 /** What happens to events while Kafka or the service is gone. Needs the restartable embedded broker. */
 @IntegrationTest
+@DisabledIfSystemProperty(named = "infra", matches = "containers", disabledReason = "stops and restarts the embedded broker")
 class KafkaOutageTest {
 
     @Autowired
