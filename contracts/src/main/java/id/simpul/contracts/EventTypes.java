@@ -9,9 +9,11 @@ import java.util.List;
 public final class EventTypes {
 
     public static final String KIM_REGISTERED = "id.simpul.kim.registered.v1";
+    public static final String KIM_UPDATED = "id.simpul.kim.updated.v1";
+    public static final String KIM_STATUS_CHANGED = "id.simpul.kim.status-changed.v1";
 
     public static List<String> all() {
-        return List.of(KIM_REGISTERED);
+        return List.of(KIM_REGISTERED, KIM_UPDATED, KIM_STATUS_CHANGED);
     }
 
     private EventTypes() {

@@ -62,6 +62,8 @@ class ContractDocumentsTest {
         assertThat(EventSchemas.validate(EventTypes.KIM_REGISTERED, payload.toString())).isNotEmpty();
         payload.put("registeredAt", "2026-11-28T02:15:30Z").put("villageCode", "63.3.5.1");
         assertThat(EventSchemas.validate(EventTypes.KIM_REGISTERED, payload.toString())).isNotEmpty();
+        payload.put("villageCode", "63.03.05.1001").put("foundedOn", "12/04/2018");
+        assertThat(EventSchemas.validate(EventTypes.KIM_REGISTERED, payload.toString())).isNotEmpty();
     }
 
     @Test

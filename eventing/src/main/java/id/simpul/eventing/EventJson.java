@@ -1,5 +1,6 @@
 package id.simpul.eventing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanDescription;
@@ -18,13 +19,16 @@ import java.lang.reflect.Constructor;
 
 /**
  * The JSON mapping of event payloads, kept apart from the web layer's so that REST settings never change the wire:
- * ISO-8601 times, {@link Identifier}s as plain strings, unknown fields ignored when reading (tolerant reader).
+ * ISO-8601 times, {@link Identifier}s as plain strings, absent values left out, unknown fields ignored when reading
+ * (tolerant reader).
  */
 public final class EventJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .addModule(identifiers())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Optional fields are left out rather than written as null, as the schemas describe them.
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
     public static JsonMapper mapper() {

@@ -26,6 +26,16 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * A well-formed request that breaks a rule (for example a region's minimum number of members): 422 with the
+     * offending fields.
+     */
+    public static ProblemDetail ruleViolation(String detail, List<ProblemDetailsAdvice.FieldProblem> errors) {
+        ProblemDetail problem = of(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violation", "Breaks a rule", detail);
+        problem.setProperty("errors", errors.stream().map(ProblemDetailsAdvice.FieldProblem::asMap).toList());
+        return problem;
+    }
+
     /** An exception that the web layer answers with {@code problem}. */
     public static ErrorResponseException exception(ProblemDetail problem) {
         return new ErrorResponseException(HttpStatus.valueOf(problem.getStatus()), problem, null);

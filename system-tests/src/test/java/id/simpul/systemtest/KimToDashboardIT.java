@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 /** One KIM's way from {@code POST /api/kims} to the dashboard summary, with everything running as in production. */
 class KimToDashboardIT {
 
-    private static final int SEED_KIMS = 18;
+    private static final int SEED_KIMS = 30;
 
     private static SimpulSystem system;
     private static Http registry;

@@ -4,9 +4,16 @@ import id.simpul.registry.region.RegionCode;
 import org.jmolecules.event.annotation.DomainEvent;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 
-/** A KIM was registered. On the wire: {@code id.simpul.kim.registered.v1} (see contracts/). */
+/**
+ * A KIM (or a candidate community) was registered. On the wire: {@code id.simpul.kim.registered.v1}. Carries the
+ * public part of the profile; officers and contact details stay in registry-service.
+ */
 @DomainEvent
 public record KimRegistered(KimId kimId, long version, String name, RegionCode villageCode, KimStatus status,
-                            Instant registeredAt) {
+                            Set<FocusArea> focusAreas, List<MediaChannel> mediaChannels, Integer memberCount,
+                            LocalDate foundedOn, String kimIdNumber, Instant registeredAt) {
 }

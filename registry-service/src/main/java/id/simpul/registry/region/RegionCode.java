@@ -1,6 +1,7 @@
 package id.simpul.registry.region;
 
 import id.simpul.eventing.Identifier;
+import id.simpul.regions.RegionLevel;
 import org.jmolecules.ddd.annotation.ValueObject;
 
 import java.util.regex.Pattern;
@@ -22,7 +23,7 @@ public record RegionCode(String value) implements Identifier {
     }
 
     public RegionLevel level() {
-        return RegionLevel.values()[value.split("\\.").length - 1];
+        return RegionLevel.ofCode(value);
     }
 
     /** The code of the enclosing region at {@code level}, which must be this level or above. */

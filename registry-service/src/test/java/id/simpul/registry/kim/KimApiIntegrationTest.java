@@ -28,68 +28,88 @@ class KimApiIntegrationTest {
     int port;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
-    Http http;
+    KimApi api;
 
     @BeforeEach
     void client() {
-        http = Http.local(port);
+        api = new KimApi(port);
     }
 
     @Test
-    void registeringAKimAnswers201WithItsLocationAndStoresIt() {
-        Http.Response created = http.postJson("/api/kims", """
-                {"name": "  KIM Martapura Bersinar ", "villageCode": "63.03.05.1001"}""");
+    void registeringAKimAnswers201WithItsLocationAndTheWholeProfile() {
+        String name = KimApi.uniqueName("KIM Sungai Paring");
+        Http.Response created = api.register("""
+                {"name": "  %s ", "villageCode": "63.03.05.1005", "address": "Jl. Sungai Paring No. 3",
+                 "foundedOn": "2021-01-11", "memberCount": 18,
+                 "decree": {"number": "12/SK/2021", "date": "2021-01-11", "issuer": "Lurah Sungai Paring"},
+                 "officers": {"chair": "Siti Rahmah", "secretary": "Budi", "treasurer": "Nur",
+                              "sectionHeads": [{"section": "Seksi Konten", "name": "Rina"}]},
+                 "contact": {"phone": "+62 812-5000-1000", "email": "kim.sp@example.id"},
+                 "mediaChannels": [{"type": "INSTAGRAM", "address": "@kimsp", "followers": 300}],
+                 "focusAreas": ["HEALTH", "UMKM"], "kimIdNumber": "KIM-6303-9001"}""".formatted(name.replace(" ", "   ")));
 
-        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json("$.id");
-        assertThat(created.header("Location")).hasValue(http.uri("/api/kims/" + id).toString());
+        assertThat(created.header("Location")).hasValue(api.http.uri("/api/kims/" + id).toString());
         assertThat(created.header("ETag")).hasValue("\"1\"");
-        assertThat((Map<String, Object>) created.json("$")).containsEntry("name", "KIM Martapura Bersinar")
-                .containsEntry("villageCode", "63.03.05.1001").containsEntry("status", "SUBMITTED").containsEntry("version", 1);
+        assertThat((String) created.json("$.name")).isEqualTo(name);
+        assertThat((String) created.json("$.status")).isEqualTo("SUBMITTED");
+        assertThat((List<String>) created.json("$.allowedTransitions")).containsExactly("VERIFIED", "REJECTED", "DISSOLVED");
+        assertThat((Map<String, String>) created.json("$.place")).containsEntry("village", "Sungai Paring")
+                .containsEntry("district", "Martapura").containsEntry("regency", "Kabupaten Banjar")
+                .containsEntry("province", "Kalimantan Selatan").containsEntry("timeZone", "WITA");
+        assertThat((String) created.json("$.officers.sectionHeads[0].section")).isEqualTo("Seksi Konten");
+        assertThat((List<String>) created.json("$.focusAreas")).containsExactly("UMKM", "HEALTH");
+        assertThat((String) created.json("$.history[0].to")).isEqualTo("SUBMITTED");
 
-        Http.Response read = http.get("/api/kims/" + id);
+        Http.Response read = api.get(id);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.body()).isEqualTo(created.body());
     }
 
     @Test
-    void theKimRegisteredEventMatchesItsPublishedSchemaAndCarriesCloudEventHeaders() {
-        String id = http.postJson("/api/kims", """
-                {"name": "KIM Pelaihari Kreatif", "villageCode": "63.01.01.1001"}""").json("$.id");
+    void theKimRegisteredEventMatchesItsPublishedSchemaAndLeavesPersonalDataOut() {
+        String id = api.registerValid("KIM Kuala Tambangan", "63.01.01.2003");
 
         List<ConsumerRecord<String, String>> records =
                 TopicRecords.read(bootstrap, Topics.KIMS, r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
 
-        assertThat(records).hasSize(1);
         ConsumerRecord<String, String> record = records.getFirst();
         assertThat(EventSchemas.validate(EventTypes.KIM_REGISTERED, record.value())).isEmpty();
         assertThat(TopicRecords.header(record, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.KIM_REGISTERED);
         assertThat(TopicRecords.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/simpul/registry-service");
         assertThat(TopicRecords.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(id);
-        assertThat(TopicRecords.header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
-        assertThat(record.value()).contains("\"kimId\":\"" + id + "\"", "\"version\":1", "\"villageCode\":\"63.01.01.1001\"");
+        assertThat(record.value()).contains("\"kimId\":\"" + id + "\"", "\"version\":1", "\"focusAreas\":[\"UMKM\",\"HEALTH\"]")
+                .doesNotContain("officers", "contact", "decree");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            no name            | {"villageCode": "63.03.05.1001"}                 | name        | must not be blank
-            blank name         | {"name": "  ", "villageCode": "63.03.05.1001"}   | name        | must not be blank
-            no village         | {"name": "KIM A"}                                 | villageCode | must not be blank
-            district not village | {"name": "KIM A", "villageCode": "63.03.05"}    | villageCode | must be a village/kelurahan code PP.RR.DD.VVVV, for example 63.03.05.1001
-            letters in code    | {"name": "KIM A", "villageCode": "63.03.05.10a1"} | villageCode | must be a village/kelurahan code PP.RR.DD.VVVV, for example 63.03.05.1001
+            no name              | {"villageCode": "63.03.05.1001"}                                     | name                | must not be blank
+            blank name           | {"name": "  ", "villageCode": "63.03.05.1001"}                       | name                | must not be blank
+            no village           | {"name": "KIM A"}                                                     | villageCode         | must not be blank
+            district not village | {"name": "KIM A", "villageCode": "63.03.05"}                          | villageCode         | must be a village/kelurahan code PP.RR.DD.VVVV, for example 63.03.05.1001
+            zero members         | {"name": "KIM A", "villageCode": "63.03.05.1001", "memberCount": 0}   | memberCount         | must be greater than or equal to 1
+            bad email            | {"name": "KIM A", "villageCode": "63.03.05.1001", "contact": {"email": "kim@"}} | contact.email | must be a well-formed email address
+            bad phone            | {"name": "KIM A", "villageCode": "63.03.05.1001", "contact": {"phone": "call me"}} | contact.phone | must be a phone number like +62 812-3456-7890
+            founded in future    | {"name": "KIM A", "villageCode": "63.03.05.1001", "foundedOn": "2999-01-01"} | foundedOn     | must be a date in the past or in the present
+            media without address | {"name": "KIM A", "villageCode": "63.03.05.1001", "mediaChannels": [{"type": "RADIO"}]} | mediaChannels[0].address | must not be blank
+            negative followers   | {"name": "KIM A", "villageCode": "63.03.05.1001", "mediaChannels": [{"type": "RADIO", "address": "98 FM", "followers": -1}]} | mediaChannels[0].followers | must be greater than or equal to 0
+            unknown focus area   | {"name": "KIM A", "villageCode": "63.03.05.1001", "focusAreas": ["GARDENING"]} | focusAreas[0] | must be one of UMKM, TOURISM, AGRICULTURE, FISHERIES, HEALTH, EDUCATION, LITERACY, CULTURE, ENVIRONMENT, PUBLIC_SERVICES, DIGITAL_ECONOMY, OTHER
+            date not a date      | {"name": "KIM A", "villageCode": "63.03.05.1001", "decree": {"date": "11/01/2021"}} | decree.date | must be a date like 2024-03-12
+            members not a number | {"name": "KIM A", "villageCode": "63.03.05.1001", "memberCount": "many"} | memberCount | must be a number
             """)
     void anInvalidKimIsRefusedFieldByField(String caseName, String body, String field, String message) {
-        Http.Response response = http.postJson("/api/kims", body);
+        Http.Response response = api.register(body);
 
-        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.header("Content-Type")).hasValue("application/problem+json");
-        assertThat((List<Map<String, String>>) response.json("$.errors"))
-                .contains(Map.of("field", field, "message", message));
+        assertThat((List<Map<String, String>>) response.json("$.errors")).contains(Map.of("field", field, "message", message));
     }
 
     @Test
     void everyInvalidFieldIsReportedAtOnce() {
-        Http.Response response = http.postJson("/api/kims", "{\"name\": \"" + "x".repeat(201) + "\", \"villageCode\": \"6303\"}");
+        Http.Response response = api.register("{\"name\": \"" + "x".repeat(201) + "\", \"villageCode\": \"6303\"}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat((List<String>) response.json("$.errors[*].field")).containsExactly("name", "villageCode");
@@ -97,8 +117,17 @@ class KimApiIntegrationTest {
     }
 
     @Test
+    void aVillageCodeMustNameARealVillage() {
+        Http.Response response = api.register(KimApi.validBody("KIM Atlantis", "63.03.05.9999"));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat((String) response.json("$.errors[0].field")).isEqualTo("villageCode");
+        assertThat((String) response.json("$.errors[0].message")).contains("63.03.05.9999 is not a village or kelurahan");
+    }
+
+    @Test
     void malformedJsonIsAProblem() {
-        Http.Response response = http.postJson("/api/kims", "{\"name\": ");
+        Http.Response response = api.register("{\"name\": ");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat((String) response.json("$.type")).isEqualTo("https://simpul.id/problems/unreadable-body");
@@ -106,8 +135,8 @@ class KimApiIntegrationTest {
 
     @Test
     void anUnknownKimIs404() {
-        Http.Response unknown = http.get("/api/kims/3f1c2a9e-5b7d-4c1e-9a0b-6d2e8f4a1c37");
-        Http.Response malformed = http.get("/api/kims/not-a-uuid");
+        Http.Response unknown = api.get("3f1c2a9e-5b7d-4c1e-9a0b-6d2e8f4a1c37");
+        Http.Response malformed = api.get("not-a-uuid");
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat((String) unknown.json("$.title")).isEqualTo("KIM not found");
@@ -116,7 +145,7 @@ class KimApiIntegrationTest {
 
     @Test
     void healthReportsKafkaAndMongo() {
-        Http.Response health = http.get("/actuator/health");
+        Http.Response health = api.http.get("/actuator/health");
 
         assertThat(health.status()).as(health.body()).isEqualTo(200);
         assertThat((String) health.json("$.components.kafka.status")).isEqualTo("UP");
@@ -125,14 +154,15 @@ class KimApiIntegrationTest {
 
     @Test
     void metricsOpenApiAndSwaggerUiAreServed() {
-        Http.Response prometheus = http.get("/actuator/prometheus");
+        Http.Response prometheus = api.http.get("/actuator/prometheus");
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.body()).contains("simpul_outbox_published_total", "http_server_requests");
 
-        Http.Response openApi = http.get("/v3/api-docs");
+        Http.Response openApi = api.http.get("/v3/api-docs");
         assertThat(openApi.status()).isEqualTo(200);
-        assertThat((Map<String, Object>) openApi.json("$.paths")).containsKeys("/api/kims", "/api/kims/{id}");
+        assertThat((Map<String, Object>) openApi.json("$.paths")).containsKeys("/api/kims", "/api/kims/{id}",
+                "/api/kims/{id}/status");
 
-        assertThat(http.get("/swagger-ui/index.html").status()).isEqualTo(200);
+        assertThat(api.http.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

@@ -1,5 +1,6 @@
 package id.simpul.registry.region;
 
+import id.simpul.regions.RegionLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

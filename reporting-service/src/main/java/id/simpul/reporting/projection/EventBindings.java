@@ -17,7 +17,9 @@ class EventBindings {
     @Bean
     Consumer<Message<byte[]>> kimEvents(KimProjection kims, MeterRegistry meters) {
         return EventHandlers.builder("reporting", EventJson.mapper(), meters)
-                .on(EventTypes.KIM_REGISTERED, KimRegisteredPayload.class, (event, payload) -> kims.registered(payload))
+                .on(EventTypes.KIM_REGISTERED, KimPayloads.Snapshot.class, (event, kim) -> kims.registered(kim))
+                .on(EventTypes.KIM_UPDATED, KimPayloads.Snapshot.class, (event, kim) -> kims.updated(kim))
+                .on(EventTypes.KIM_STATUS_CHANGED, KimPayloads.StatusChanged.class, (event, change) -> kims.statusChanged(change))
                 .build();
     }
 }

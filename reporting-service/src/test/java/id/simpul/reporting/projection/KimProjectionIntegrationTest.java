@@ -106,6 +106,40 @@ class KimProjectionIntegrationTest {
         assertThat(TopicRecords.read(bootstrap, "simpul.reporting.dlq", r -> kimId.equals(r.key()), 0, Duration.ofSeconds(2))).isEmpty();
     }
 
+    @Test
+    void theContractExamplesOfStatusChangeAndUpdateAreAppliedInVersionOrder() {
+        String kimId = UUID.randomUUID().toString();
+        publish(registered(kimId, 1, "SUBMITTED"));
+        publish(example(EventTypes.KIM_STATUS_CHANGED, kimId));   // version 2: VERIFIED
+        publish(example(EventTypes.KIM_UPDATED, kimId));          // version 4: ACTIVE, three focus areas, new media
+
+        await().atMost(WAIT).until(() -> kim(kimId) != null && kim(kimId).getLong("version") == 4);
+        Document kim = kim(kimId);
+        assertThat(kim.getString("status")).isEqualTo("ACTIVE");
+        assertThat(kim.getList("focusAreas", String.class)).containsExactly("UMKM", "HEALTH", "LITERACY");
+        assertThat(kim.getList("mediaTypes", String.class)).containsExactly("INSTAGRAM", "YOUTUBE");
+        assertThat(kim.getBoolean("hasMedia")).isTrue();
+        assertThat(kim.getInteger("memberCount")).isEqualTo(31);
+        assertThat(kim.get("registeredAt")).as("kept from the registration").isNotNull();
+    }
+
+    @Test
+    void aStatusChangeArrivingBeforeTheRegistrationIsNotUndoneByIt() {
+        String kimId = UUID.randomUUID().toString();
+        publish(example(EventTypes.KIM_STATUS_CHANGED, kimId));   // version 2: VERIFIED
+        publish(registered(kimId, 1, "SUBMITTED"));
+
+        String marker = TopicRecords.keyOnPartitionOf(kimId, Topics.PARTITIONS);
+        publish(registered(marker, 1, "SUBMITTED"));
+        await().atMost(WAIT).until(() -> kim(marker) != null);
+        assertThat(kim(kimId)).containsEntry("status", "VERIFIED").containsEntry("version", 2L);
+    }
+
+    private static ProducerRecord<String, byte[]> example(String type, String kimId) {
+        String json = EventSchemas.example(type).replace(EXAMPLE_ID, kimId);
+        return TopicRecords.cloudEvent(Topics.KIMS, type, kimId, json);
+    }
+
     /** The contract's example event, for another KIM, version and status. */
     private static ProducerRecord<String, byte[]> registered(String kimId, int version, String status) {
         String json = EventSchemas.example(EventTypes.KIM_REGISTERED)

@@ -22,14 +22,23 @@ class KimView {
 
     static final String COLLECTION = "kim_view";
 
+    /** What training reads of any KIM event: every one carries these. */
+    record KimPayload(String kimId, long version, String name, String villageCode, String status) {
+    }
+
     @Bean
     Consumer<Message<byte[]>> kimEvents(MongoOperations mongo, MeterRegistry meters) {
         return EventHandlers.builder("training", EventJson.mapper(), meters)
-                .on(EventTypes.KIM_REGISTERED, KimRegisteredPayload.class, (event, kim) ->
-                        ReadModels.applyIfNewer(mongo, COLLECTION, kim.kimId(), kim.version(), new Update()
-                                .set("name", kim.name())
-                                .set("villageCode", kim.villageCode())
-                                .set("status", kim.status())))
+                .on(EventTypes.KIM_REGISTERED, KimPayload.class, (event, kim) -> apply(mongo, kim))
+                .on(EventTypes.KIM_UPDATED, KimPayload.class, (event, kim) -> apply(mongo, kim))
+                .on(EventTypes.KIM_STATUS_CHANGED, KimPayload.class, (event, kim) -> apply(mongo, kim))
                 .build();
+    }
+
+    private static void apply(MongoOperations mongo, KimPayload kim) {
+        ReadModels.applyIfNewer(mongo, COLLECTION, kim.kimId(), kim.version(), new Update()
+                .set("name", kim.name())
+                .set("villageCode", kim.villageCode())
+                .set("status", kim.status()));
     }
 }

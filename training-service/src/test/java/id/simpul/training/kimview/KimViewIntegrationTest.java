@@ -37,4 +37,18 @@ class KimViewIntegrationTest {
         assertThat(mongo.findById(kimId, Document.class, KimView.COLLECTION))
                 .containsEntry("status", "SUBMITTED").containsEntry("villageCode", "63.03.05.1001").containsEntry("version", 1L);
     }
+
+    @Test
+    void aStatusChangeUpdatesTheView() {
+        String kimId = UUID.randomUUID().toString();
+        for (String type : new String[] {EventTypes.KIM_REGISTERED, EventTypes.KIM_STATUS_CHANGED}) {
+            String json = EventSchemas.example(type).replace("3f1c2a9e-5b7d-4c1e-9a0b-6d2e8f4a1c37", kimId);
+            TopicRecords.send(bootstrap, TopicRecords.cloudEvent(Topics.KIMS, type, kimId, json));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Document view = mongo.findById(kimId, Document.class, KimView.COLLECTION);
+            return view != null && "VERIFIED".equals(view.getString("status"));
+        });
+    }
 }

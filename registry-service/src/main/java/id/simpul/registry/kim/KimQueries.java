@@ -1,0 +1,79 @@
+package id.simpul.registry.kim;
+
+import id.simpul.platform.PageQuery;
+import id.simpul.platform.PageResponse;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads of the {@code kims} collection beyond one id: lists and the duplicate check, with their indexes. */
+@Component
+class KimQueries {
+
+    private final MongoOperations mongo;
+    private final KimMapping mapping = new KimMapping();
+
+    KimQueries(MongoOperations mongo) {
+        this.mongo = mongo;
+        var indexes = mongo.indexOps(KimEvents.COLLECTION);
+        // The duplicate rules, enforced by the database too, so that two simultaneous registrations cannot both win.
+        indexes.createIndex(new Index(KimMapping.NAME_KEY, Sort.Direction.ASC).unique().named("unique_name_in_village"));
+        indexes.createIndex(new Index(KimMapping.KIM_ID_KEY, Sort.Direction.ASC).unique().named("unique_kim_id_number"));
+        for (String field : List.of("provinceCode", "regencyCode", "districtCode", KimMapping.STATUS)) {
+            indexes.createIndex(new Index(field, Sort.Direction.ASC));
+        }
+    }
+
+    /** Another KIM with the same name in the same village, or the same kim.id number, with the field it shares. */
+    Optional<KimExceptions.Duplicate> duplicateOf(Kim kim) {
+        Document stored = mapping.toDocument(kim);
+        for (String[] rule : new String[][] {{KimMapping.KIM_ID_KEY, "kimIdNumber"}, {KimMapping.NAME_KEY, "name"}}) {
+            Query same = Query.query(Criteria.where(rule[0]).is(stored.get(rule[0])).and("_id").ne(kim.id().value()));
+            Document other = mongo.findOne(same, Document.class, KimEvents.COLLECTION);
+            if (other != null) {
+                return Optional.of(new KimExceptions.Duplicate(rule[1], mapping.fromDocument(other)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    PageResponse<Kim> search(KimFilter filter, PageQuery page, KimSort sort) {
+        Query query = Query.query(criteria(filter));
+        long total = mongo.count(query, KimEvents.COLLECTION);
+        query.with(Sort.by(sort.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, sort.field().storedField)
+                        .and(Sort.by("_id")))
+                .skip(page.offset())
+                .limit(page.size());
+        List<Kim> kims = mongo.find(query, Document.class, KimEvents.COLLECTION).stream().map(mapping::fromDocument).toList();
+        return PageResponse.of(kims, page, total);
+    }
+
+    private static Criteria criteria(KimFilter filter) {
+        List<Criteria> conditions = new ArrayList<>();
+        if (filter.region() != null) {
+            conditions.add(Criteria.where(KimMapping.regionField(filter.region().level())).is(filter.region().value()));
+        }
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            conditions.add(Criteria.where(KimMapping.STATUS).in(filter.statuses().stream().map(Enum::name).toList()));
+        }
+        if (filter.focusArea() != null) {
+            conditions.add(Criteria.where(KimMapping.FOCUS_AREAS).is(filter.focusArea().name()));
+        }
+        if (filter.hasMedia() != null) {
+            conditions.add(Criteria.where(KimMapping.MEDIA + ".0").exists(filter.hasMedia()));
+        }
+        if (filter.nameContains() != null && !filter.nameContains().isBlank()) {
+            conditions.add(Criteria.where(KimMapping.NAME).regex(Pattern.quote(filter.nameContains().strip()), "i"));
+        }
+        return conditions.isEmpty() ? new Criteria() : new Criteria().andOperator(conditions);
+    }
+}

@@ -1,0 +1,53 @@
+package id.simpul.registry.kim;
+
+import id.simpul.testinfra.IntegrationTest;
+import jakarta.validation.Validator;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class SeedKimsTest {
+
+    @Autowired
+    KimService kims;
+    @Autowired
+    ResourceLoader resources;
+    @Autowired
+    Validator validator;
+    @Autowired
+    MongoOperations mongo;
+
+    @Test
+    void theShippedSeedFileLoadsOnceWithEveryKimInItsStatus() throws Exception {
+        String seeds = Path.of("..", "seeds", "kims.json").toAbsolutePath().toUri().toString();
+        SeedKims seed = new SeedKims(kims, resources, validator, seeds);
+
+        seed.run(new DefaultApplicationArguments());
+        long afterFirst = seedCount();
+        seed.run(new DefaultApplicationArguments());
+
+        assertThat(afterFirst).isEqualTo(30);
+        assertThat(seedCount()).isEqualTo(30);
+        Kim pasayangan = kims.find(SeedKims.idOf("banjar-pasayangan")).orElseThrow();
+        assertThat(pasayangan.status()).isEqualTo(KimStatus.DORMANT);
+        assertThat(pasayangan.history()).extracting(StatusChange::to).containsExactly(
+                KimStatus.SUBMITTED, KimStatus.VERIFIED, KimStatus.ACTIVE, KimStatus.DORMANT);
+        assertThat(pasayangan.history().getLast().reason()).startsWith("Tidak ada kegiatan");
+        assertThat(kims.find(SeedKims.idOf("banjar-tanjung-rema")).orElseThrow().status()).isEqualTo(KimStatus.CANDIDATE);
+        assertThat(kims.find(SeedKims.idOf("jayapura-gurabesi")).orElseThrow().profile().village().value()).startsWith("91.");
+    }
+
+    private long seedCount() {
+        return mongo.count(Query.query(Criteria.where("contact.email").regex("@kim\\.example\\.id$")), "kims");
+    }
+}
