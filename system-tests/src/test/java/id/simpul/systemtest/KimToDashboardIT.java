@@ -66,8 +66,7 @@ class KimToDashboardIT {
         long submittedBefore = submitted();
 
         long started = System.nanoTime();
-        Http.Response created = registry.postJson("/api/kims", """
-                {"name": "KIM Sungai Paring Sehat", "villageCode": "63.03.05.1005"}""");
+        Http.Response created = registry.postJson("/api/kims", kim("KIM Sungai Paring Peduli", "63.03.05.1005"));
         assertThat(created.status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> total() == before + 1);
         System.out.printf("KIM counted in the dashboard %d ms after POST /api/kims%n", (System.nanoTime() - started) / 1_000_000);
@@ -77,8 +76,7 @@ class KimToDashboardIT {
 
     @Test
     void theEventOnTheTopicCarriesCloudEventHeadersTheKimIdAsKeyAndMatchesItsSchema() {
-        String id = registry.postJson("/api/kims", """
-                {"name": "KIM Kuala Tambangan", "villageCode": "63.01.01.2003"}""").json("$.id");
+        String id = registry.postJson("/api/kims", kim("KIM Kuala Tambangan", "63.01.01.2003")).json("$.id");
 
         ConsumerRecord<String, String> record = eventOf(id);
 
@@ -90,8 +88,7 @@ class KimToDashboardIT {
 
     @Test
     void theSameEventDeliveredTwiceIsCountedOnce() {
-        String id = registry.postJson("/api/kims", """
-                {"name": "KIM Tabanio Pesisir", "villageCode": "63.01.01.2002"}""").json("$.id");
+        String id = registry.postJson("/api/kims", kim("KIM Tabanio Pesisir", "63.01.01.2002")).json("$.id");
         ConsumerRecord<String, String> record = eventOf(id);
         TopicRecords.awaitConsumed(system.kafka(), "simpul-reporting", Topics.KIMS, Duration.ofSeconds(30));
         long before = total();
@@ -114,8 +111,7 @@ class KimToDashboardIT {
         system.launcher.stop(Launcher.KAFKA);
         try {
             for (int i = 0; i < 20; i++) {
-                Http.Response created = registry.postJson("/api/kims",
-                        "{\"name\": \"KIM Saat Gangguan " + i + "\", \"villageCode\": \"63.03.06.2001\"}");
+                Http.Response created = registry.postJson("/api/kims", kim("KIM Saat Gangguan " + i, "63.03.06.2001"));
                 assertThat(created.status()).as(created.body()).isEqualTo(201);
                 ids.add(created.json("$.id"));
             }
@@ -136,8 +132,7 @@ class KimToDashboardIT {
         system.launcher.stop(Launcher.KAFKA);
         try {
             for (int i = 0; i < 5; i++) {
-                assertThat(registry.postJson("/api/kims",
-                        "{\"name\": \"KIM Sebelum Crash " + i + "\", \"villageCode\": \"63.03.06.2002\"}").status()).isEqualTo(201);
+                assertThat(registry.postJson("/api/kims", kim("KIM Sebelum Crash " + i, "63.03.06.2002")).status()).isEqualTo(201);
             }
             system.launcher.kill("registry-service");
         } finally {
@@ -150,6 +145,13 @@ class KimToDashboardIT {
         await().atMost(Duration.ofSeconds(90)).until(() -> total() == before + 5);
         // The restart loaded the seed file again without adding anything.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> total() == before + 5);
+    }
+
+    /** A KIM that meets the sample rules everywhere (Kabupaten Banjar asks for its SK and 15 members). */
+    private static String kim(String name, String villageCode) {
+        return """
+                {"name": "%s", "villageCode": "%s", "memberCount": 20,
+                 "decree": {"number": "5/SK/2022", "date": "2022-05-05", "issuer": "Kepala Desa"}}""".formatted(name, villageCode);
     }
 
     private static ConsumerRecord<String, String> eventOf(String kimId) {
