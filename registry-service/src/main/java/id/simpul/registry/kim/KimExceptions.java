@@ -1,7 +1,7 @@
 package id.simpul.registry.kim;
 
 /** What KimService refuses, each answered with its own problem detail. */
-final class KimExceptions {
+public final class KimExceptions {
 
     /** No KIM has this id. */
     static class NotFound extends RuntimeException {
@@ -21,7 +21,7 @@ final class KimExceptions {
     }
 
     /** Another KIM already has this name in this village, or this kim.id number. */
-    static class Duplicate extends RuntimeException {
+    public static class Duplicate extends RuntimeException {
         final String field;
         final Kim existing;
 
@@ -33,6 +33,15 @@ final class KimExceptions {
                       + existing.profile().village() + ".");
             this.field = field;
             this.existing = existing;
+        }
+
+        /** {@code name} (same name in the village) or {@code kimIdNumber}. */
+        public String field() {
+            return field;
+        }
+
+        public Kim existing() {
+            return existing;
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.Set;
  * A KIM profile as a client sends it (POST /api/kims, PUT /api/kims/{id}). Only {@code name} and
  * {@code villageCode} are required; regional rules may require more.
  */
-record KimRequest(
+public record KimRequest(
         @NotBlank @Size(max = KimProfile.NAME_MAX_LENGTH) String name,
         @NotBlank @Pattern(regexp = RegionCode.VILLAGE_PATTERN,
                 message = "must be a village/kelurahan code PP.RR.DD.VVVV, for example 63.03.05.1001") String villageCode,
@@ -35,29 +35,29 @@ record KimRequest(
         KimStatus status,
         CriteriaRequest candidateCriteria) {
 
-    record DecreeRequest(@Size(max = 100) String number, @PastOrPresent LocalDate date, @Size(max = 200) String issuer) {
+    public record DecreeRequest(@Size(max = 100) String number, @PastOrPresent LocalDate date, @Size(max = 200) String issuer) {
     }
 
-    record OfficersRequest(@Size(max = 120) String chair, @Size(max = 120) String secretary,
+    public record OfficersRequest(@Size(max = 120) String chair, @Size(max = 120) String secretary,
                            @Size(max = 120) String treasurer,
                            @Size(max = 20) List<@Valid @NotNull SectionHeadRequest> sectionHeads) {
     }
 
-    record SectionHeadRequest(@NotBlank @Size(max = 120) String section, @NotBlank @Size(max = 120) String name) {
+    public record SectionHeadRequest(@NotBlank @Size(max = 120) String section, @NotBlank @Size(max = 120) String name) {
     }
 
-    record ContactRequest(
+    public record ContactRequest(
             @Pattern(regexp = "^\\+?[0-9][0-9 ()-]{5,19}$", message = "must be a phone number like +62 812-3456-7890") String phone,
             @Email @Size(max = 200) String email) {
     }
 
-    record MediaRequest(@NotNull MediaType type, @NotBlank @Size(max = 300) String address, @Min(0) Integer followers) {
+    public record MediaRequest(@NotNull MediaType type, @NotBlank @Size(max = 300) String address, @Min(0) Integer followers) {
     }
 
-    record CriteriaRequest(boolean productive, boolean hasPotential, boolean active, boolean hasOwnMedia) {
+    public record CriteriaRequest(boolean productive, boolean hasPotential, boolean active, boolean hasOwnMedia) {
     }
 
-    KimProfile toProfile() {
+    public KimProfile toProfile() {
         return new KimProfile(name, new RegionCode(villageCode), address, foundedOn,
                 decree == null ? null : new Decree(KimProfile.tidy(decree.number()), decree.date(), KimProfile.tidy(decree.issuer())),
                 officers == null ? null : new Officers(KimProfile.tidy(officers.chair()), KimProfile.tidy(officers.secretary()),
@@ -71,7 +71,7 @@ record KimRequest(
                 focusAreas, kimIdNumber);
     }
 
-    CandidateCriteria toCriteria() {
+    public CandidateCriteria toCriteria() {
         return candidateCriteria == null ? null : new CandidateCriteria(candidateCriteria.productive(),
                 candidateCriteria.hasPotential(), candidateCriteria.active(), candidateCriteria.hasOwnMedia());
     }

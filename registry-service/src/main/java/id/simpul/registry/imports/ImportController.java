@@ -1,0 +1,92 @@
+package id.simpul.registry.imports;
+
+import id.simpul.platform.PageQuery;
+import id.simpul.platform.PageResponse;
+import id.simpul.platform.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
+
+@RestController
+@RequestMapping("/api/kims/imports")
+@Validated
+@Tag(name = "KIM imports", description = "Register many KIMs from the spreadsheet an office keeps (CSV UTF-8 or XLSX)")
+class ImportController {
+
+    private final KimImports imports;
+
+    ImportController(KimImports imports) {
+        this.imports = imports;
+    }
+
+    /** An import as answered: its figures and one page of its row report. */
+    record ImportResponse(KimImports.Summary summary, PageResponse<KimImports.RowResult> report) {
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import KIMs from a spreadsheet",
+            description = "Multipart field 'file': CSV (UTF-8, comma or semicolon) or XLSX, up to 20 MB, columns as in "
+                    + "GET /api/kims/imports/template.csv. A row gives the village code, or the names of regency/city, "
+                    + "district and village (and province). The file is checked whole first (400, 413 or 415 and nothing "
+                    + "stored when it cannot be read); then 202 and the rows are registered in the background.")
+    ResponseEntity<KimImports.Summary> start(@RequestParam("file") MultipartFile file, UriComponentsBuilder uri) throws IOException {
+        String id = imports.start(file.getOriginalFilename(), file.getBytes());
+        return ResponseEntity.accepted().location(uri.path("/api/kims/imports/{id}").build(id))
+                .body(imports.find(id).orElseThrow());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Progress and report of an import",
+            description = "Figures (total, processed, created, already registered, invalid) and the rows with their "
+                    + "outcome and problems by column, paged; by default the rows that were not created.")
+    ImportResponse get(@PathVariable String id, @RequestParam(required = false) Set<ImportOutcome> outcome,
+                       @Valid PageQuery page) {
+        KimImports.Summary summary = imports.find(id).orElseThrow(() -> Problems.notFound("import", id));
+        Set<ImportOutcome> shown = outcome == null || outcome.isEmpty()
+                ? EnumSet.of(ImportOutcome.ALREADY_REGISTERED, ImportOutcome.INVALID) : outcome;
+        return new ImportResponse(summary, imports.rows(id, shown, page));
+    }
+
+    @GetMapping(value = "/template.csv", produces = "text/csv")
+    @Operation(summary = "The import template", description = "CSV UTF-8 with the columns and two example rows: one by "
+            + "village code, one by region names.")
+    ResponseEntity<byte[]> template() {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"kim-import-template.csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(ImportTemplate.csv().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A file that cannot be imported: its own problem type and status (400, 415). */
+    @RestControllerAdvice(assignableTypes = ImportController.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    static class UnreadableFileProblems {
+        @ExceptionHandler(UnreadableFileException.class)
+        ResponseEntity<ProblemDetail> unreadable(UnreadableFileException e) {
+            return ResponseEntity.status(e.status).body(Problems.of(e.status, e.problemType, "File cannot be imported",
+                    e.getMessage() + " Nothing was imported."));
+        }
+    }
+}

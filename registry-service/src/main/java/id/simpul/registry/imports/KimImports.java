@@ -1,0 +1,217 @@
+package id.simpul.registry.imports;
+
+import id.simpul.platform.PageQuery;
+import id.simpul.platform.PageResponse;
+import id.simpul.regions.RegionDataset;
+import id.simpul.registry.kim.Kim;
+import id.simpul.registry.kim.KimExceptions;
+import id.simpul.registry.kim.KimRuleException;
+import id.simpul.registry.kim.KimService;
+import jakarta.validation.Validator;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Spreadsheet imports of KIMs. A file is checked whole before anything happens (readable, the right columns, at
+ * least one row); then its rows are registered one by one in the background, each through {@link KimService} like
+ * a registration from the API: a valid row is stored with its event, an invalid one is reported by column, and a
+ * KIM that is already registered is left as it is, so importing the same file again changes nothing.
+ */
+@Service
+public class KimImports implements DisposableBean {
+
+    static final String IMPORTS = "kim_imports";
+    static final String ROWS = "kim_import_rows";
+    private static final int PROGRESS_EVERY = 200;
+    private static final Logger log = LoggerFactory.getLogger(KimImports.class);
+
+    /** Where an import is. */
+    enum Status { QUEUED, RUNNING, COMPLETED, FAILED }
+
+    private final MongoOperations mongo;
+    private final KimService kims;
+    private final RowReader rows;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("kim-import").factory());
+
+    KimImports(MongoOperations mongo, KimService kims, RegionDataset regions, Validator validator, Clock clock) {
+        this.mongo = mongo;
+        this.kims = kims;
+        this.rows = new RowReader(regions, validator);
+        this.clock = clock;
+        mongo.indexOps(ROWS).createIndex(new Index("importId", Sort.Direction.ASC).on("row", Sort.Direction.ASC));
+    }
+
+    /** Checks the file and queues its rows; an {@link UnreadableFileException} says why a file cannot be imported. */
+    public String start(String fileName, byte[] content) {
+        Spreadsheet sheet = ImportColumns.canonical(SpreadsheetReader.read(fileName, content));
+        String id = UUID.randomUUID().toString();
+        mongo.insert(new Document("_id", id)
+                .append("fileName", fileName)
+                .append("sha256", sha256(content))
+                .append("status", Status.QUEUED.name())
+                .append("totalRows", sheet.rows().size())
+                .append("processedRows", 0)
+                .append(ImportOutcome.CREATED.name(), 0)
+                .append(ImportOutcome.ALREADY_REGISTERED.name(), 0)
+                .append(ImportOutcome.INVALID.name(), 0)
+                .append("createdAt", Date.from(clock.instant())), IMPORTS);
+        worker.submit(() -> run(id, sheet));
+        return id;
+    }
+
+    private void run(String id, Spreadsheet sheet) {
+        mongo.updateFirst(byId(id), new Update().set("status", Status.RUNNING.name()).set("startedAt", Date.from(clock.instant())), IMPORTS);
+        int[] counts = new int[ImportOutcome.values().length];
+        List<Document> batch = new ArrayList<>();
+        try {
+            for (Spreadsheet.Row row : sheet.rows()) {
+                Document result = importRow(row).append("importId", id).append("_id", id + ":" + row.number());
+                counts[ImportOutcome.valueOf(result.getString("outcome")).ordinal()]++;
+                batch.add(result);
+                if (batch.size() == PROGRESS_EVERY) {
+                    flush(id, batch, counts);
+                }
+            }
+            flush(id, batch, counts);
+            mongo.updateFirst(byId(id), new Update().set("status", Status.COMPLETED.name())
+                    .set("finishedAt", Date.from(clock.instant())), IMPORTS);
+            log.info("Import {} finished: {} created, {} already registered, {} invalid", id,
+                    counts[0], counts[1], counts[2]);
+        } catch (RuntimeException e) {
+            log.error("Import {} failed after {} rows", id, counts[0] + counts[1] + counts[2], e);
+            flush(id, batch, counts);
+            mongo.updateFirst(byId(id), new Update().set("status", Status.FAILED.name())
+                    .set("failure", e.getClass().getSimpleName() + ": " + e.getMessage())
+                    .set("finishedAt", Date.from(clock.instant())), IMPORTS);
+        }
+    }
+
+    /** One row, registered or reported; a KIM is stored whole or not at all (one document). */
+    private Document importRow(Spreadsheet.Row row) {
+        Document result = new Document("row", row.number());
+        RowReader.Read read = rows.read(row);
+        if (!read.problems().isEmpty()) {
+            return result.append("outcome", ImportOutcome.INVALID.name()).append("problems", problems(read.problems()));
+        }
+        try {
+            Kim kim = kims.register(read.request().toProfile(), read.status(), read.request().toCriteria());
+            return result.append("outcome", ImportOutcome.CREATED.name()).append("kimId", kim.id().value());
+        } catch (KimExceptions.Duplicate duplicate) {
+            String column = duplicate.field().equals("kimIdNumber") ? ImportColumns.KIM_ID_NUMBER : ImportColumns.NAME;
+            return result.append("outcome", ImportOutcome.ALREADY_REGISTERED.name())
+                    .append("kimId", duplicate.existing().id().value())
+                    .append("problems", problems(List.of(new RowProblem(column, duplicate.getMessage()))));
+        } catch (KimRuleException broken) {
+            return result.append("outcome", ImportOutcome.INVALID.name()).append("problems", problems(broken.violations()
+                    .stream().map(v -> new RowProblem(RowReader.column(v.field(), List.of()), v.message())).toList()));
+        }
+    }
+
+    private void flush(String id, List<Document> batch, int[] counts) {
+        if (!batch.isEmpty()) {
+            mongo.insert(batch, ROWS);
+            batch.clear();
+        }
+        Update progress = new Update().set("processedRows", counts[0] + counts[1] + counts[2]);
+        for (ImportOutcome outcome : ImportOutcome.values()) {
+            progress.set(outcome.name(), counts[outcome.ordinal()]);
+        }
+        mongo.updateFirst(byId(id), progress, IMPORTS);
+    }
+
+    /** An import with its figures. */
+    public record Summary(String id, String fileName, Status status, int totalRows, int processedRows, int created,
+                          int alreadyRegistered, int invalid, Date createdAt, Date startedAt, Date finishedAt,
+                          String failure) {
+    }
+
+    /** What became of one row, and why. */
+    public record RowResult(int row, ImportOutcome outcome, String kimId, List<RowProblem> problems) {
+    }
+
+    public java.util.Optional<Summary> find(String id) {
+        Document d = mongo.findById(id, Document.class, IMPORTS);
+        return java.util.Optional.ofNullable(d).map(KimImports::summary);
+    }
+
+    public PageResponse<RowResult> rows(String id, Set<ImportOutcome> outcomes, PageQuery page) {
+        Query query = Query.query(Criteria.where("importId").is(id).and("outcome").in(outcomes.stream().map(Enum::name).toList()));
+        long total = mongo.count(query, ROWS);
+        query.with(Sort.by("row")).skip(page.offset()).limit(page.size());
+        return PageResponse.of(mongo.find(query, Document.class, ROWS).stream().map(KimImports::rowResult).toList(), page, total);
+    }
+
+    /** Imports cut short by a stop are marked failed: import the file again; rows already stored are recognised. */
+    @EventListener(ApplicationReadyEvent.class)
+    void failInterruptedImports() {
+        long interrupted = mongo.updateMulti(Query.query(Criteria.where("status").in(Status.QUEUED.name(), Status.RUNNING.name())),
+                new Update().set("status", Status.FAILED.name())
+                        .set("failure", "Interrupted by a restart of registry-service; import the file again "
+                                + "(KIMs already stored are recognised and left as they are)")
+                        .set("finishedAt", Date.from(clock.instant())), IMPORTS).getModifiedCount();
+        if (interrupted > 0) {
+            log.warn("{} import(s) were interrupted by the last stop and are marked failed", interrupted);
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        worker.shutdownNow();
+        worker.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private static Summary summary(Document d) {
+        return new Summary(d.getString("_id"), d.getString("fileName"), Status.valueOf(d.getString("status")),
+                d.getInteger("totalRows"), d.getInteger("processedRows"), d.getInteger(ImportOutcome.CREATED.name()),
+                d.getInteger(ImportOutcome.ALREADY_REGISTERED.name()), d.getInteger(ImportOutcome.INVALID.name()),
+                d.getDate("createdAt"), d.getDate("startedAt"), d.getDate("finishedAt"), d.getString("failure"));
+    }
+
+    private static RowResult rowResult(Document d) {
+        return new RowResult(d.getInteger("row"), ImportOutcome.valueOf(d.getString("outcome")), d.getString("kimId"),
+                d.getList("problems", Document.class, List.of()).stream().map(p -> new RowProblem(p.getString("column"),
+                        p.getString("message"), p.getList("candidates", String.class, List.of()))).toList());
+    }
+
+    private static List<Document> problems(List<RowProblem> problems) {
+        return problems.stream().map(p -> new Document("column", p.column()).append("message", p.message())
+                .append("candidates", p.candidates())).toList();
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package id.simpul.registry.imports;
+
+import id.simpul.regions.Region;
+import id.simpul.regions.RegionDataset;
+import id.simpul.regions.RegionLevel;
+import id.simpul.registry.kim.FocusArea;
+import id.simpul.registry.kim.KimRequest;
+import id.simpul.registry.kim.KimStatus;
+import id.simpul.registry.kim.MediaType;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads one spreadsheet row into a KIM request, as the API would receive it, or into the problems that keep it
+ * out: cells that are not dates or numbers, region names that match no region or several, and every rule the
+ * API's validation applies (the same messages), each named by its column.
+ */
+final class RowReader {
+
+    /** A row read: either a request (and its status) or its problems. */
+    record Read(KimRequest request, KimStatus status, List<RowProblem> problems) {
+    }
+
+    /** ISO dates, and day-first dates as written in Indonesia; strict, so that 31/02/2020 is no date. */
+    private static final List<DateTimeFormatter> DATES = java.util.stream.Stream.of("uuuu-MM-dd", "d/M/uuuu", "d-M-uuuu", "d.M.uuuu")
+            .map(pattern -> DateTimeFormatter.ofPattern(pattern).withResolverStyle(java.time.format.ResolverStyle.STRICT))
+            .toList();
+
+    private static final Map<String, FocusArea> FOCUS_NAMES = Map.ofEntries(
+            Map.entry("umkm", FocusArea.UMKM), Map.entry("usaha", FocusArea.UMKM), Map.entry("pariwisata", FocusArea.TOURISM),
+            Map.entry("wisata", FocusArea.TOURISM), Map.entry("pertanian", FocusArea.AGRICULTURE),
+            Map.entry("perikanan", FocusArea.FISHERIES), Map.entry("kesehatan", FocusArea.HEALTH),
+            Map.entry("pendidikan", FocusArea.EDUCATION), Map.entry("literasi", FocusArea.LITERACY),
+            Map.entry("budaya", FocusArea.CULTURE), Map.entry("kebudayaan", FocusArea.CULTURE),
+            Map.entry("lingkungan", FocusArea.ENVIRONMENT), Map.entry("lingkungan hidup", FocusArea.ENVIRONMENT),
+            Map.entry("pelayanan publik", FocusArea.PUBLIC_SERVICES), Map.entry("ekonomi digital", FocusArea.DIGITAL_ECONOMY),
+            Map.entry("lainnya", FocusArea.OTHER));
+
+    /** Where the API's field names are in the spreadsheet. */
+    private static final Map<String, String> FIELD_COLUMNS = Map.ofEntries(
+            Map.entry("name", ImportColumns.NAME), Map.entry("villageCode", ImportColumns.VILLAGE_CODE),
+            Map.entry("address", ImportColumns.ADDRESS), Map.entry("foundedOn", ImportColumns.FOUNDED_ON),
+            Map.entry("decree.number", ImportColumns.SK_NUMBER), Map.entry("decree.date", ImportColumns.SK_DATE),
+            Map.entry("decree.issuer", ImportColumns.SK_ISSUER), Map.entry("officers.chair", ImportColumns.CHAIR),
+            Map.entry("officers.secretary", ImportColumns.SECRETARY), Map.entry("officers.treasurer", ImportColumns.TREASURER),
+            Map.entry("officers.sectionHeads", ImportColumns.SECTION_HEADS), Map.entry("memberCount", ImportColumns.MEMBER_COUNT),
+            Map.entry("contact.phone", ImportColumns.PHONE), Map.entry("contact.email", ImportColumns.EMAIL),
+            Map.entry("focusAreas", ImportColumns.FOCUS_AREAS), Map.entry("kimIdNumber", ImportColumns.KIM_ID_NUMBER),
+            Map.entry("status", ImportColumns.STATUS), Map.entry("reason", ImportColumns.STATUS));
+
+    private final RegionDataset regions;
+    private final Validator validator;
+
+    RowReader(RegionDataset regions, Validator validator) {
+        this.regions = regions;
+        this.validator = validator;
+    }
+
+    Read read(Spreadsheet.Row row) {
+        List<RowProblem> problems = new ArrayList<>();
+        String villageCode = village(row, problems);
+        LocalDate foundedOn = date(row, ImportColumns.FOUNDED_ON, problems);
+        LocalDate skDate = date(row, ImportColumns.SK_DATE, problems);
+        Integer members = number(row, ImportColumns.MEMBER_COUNT, problems);
+        Set<FocusArea> focus = focusAreas(row, problems);
+        KimStatus status = status(row, problems);
+        List<KimRequest.MediaRequest> media = new ArrayList<>();
+        ImportColumns.MEDIA.forEach((column, type) -> {
+            String address = row.get(column);
+            if (address != null) {
+                media.add(new KimRequest.MediaRequest(type, address, null));
+            }
+        });
+        KimRequest request = new KimRequest(row.get(ImportColumns.NAME), villageCode, row.get(ImportColumns.ADDRESS), foundedOn,
+                anyOf(row, ImportColumns.SK_NUMBER, ImportColumns.SK_DATE, ImportColumns.SK_ISSUER)
+                        ? new KimRequest.DecreeRequest(row.get(ImportColumns.SK_NUMBER), skDate, row.get(ImportColumns.SK_ISSUER)) : null,
+                anyOf(row, ImportColumns.CHAIR, ImportColumns.SECRETARY, ImportColumns.TREASURER, ImportColumns.SECTION_HEADS)
+                        ? new KimRequest.OfficersRequest(row.get(ImportColumns.CHAIR), row.get(ImportColumns.SECRETARY),
+                        row.get(ImportColumns.TREASURER), sectionHeads(row, problems)) : null,
+                members,
+                anyOf(row, ImportColumns.PHONE, ImportColumns.EMAIL)
+                        ? new KimRequest.ContactRequest(row.get(ImportColumns.PHONE), row.get(ImportColumns.EMAIL)) : null,
+                media, focus, row.get(ImportColumns.KIM_ID_NUMBER), null, null);
+        if (villageCode != null) {
+            for (ConstraintViolation<KimRequest> violation : validator.validate(request)) {
+                problems.add(new RowProblem(column(violation.getPropertyPath().toString(), media), violation.getMessage()));
+            }
+        } else if (row.get(ImportColumns.NAME) == null) {
+            problems.add(new RowProblem(ImportColumns.NAME, "must not be blank"));
+        }
+        return new Read(problems.isEmpty() ? request : null, status, List.copyOf(problems));
+    }
+
+    /** The API field a problem names, as the column that holds it. */
+    static String column(String field, List<KimRequest.MediaRequest> media) {
+        if (field.startsWith("mediaChannels[")) {
+            int index = Integer.parseInt(field.substring("mediaChannels[".length(), field.indexOf(']')));
+            MediaType type = media.get(index).type();
+            return ImportColumns.MEDIA.entrySet().stream().filter(e -> e.getValue() == type).findFirst().orElseThrow().getKey();
+        }
+        String base = field.replaceAll("\\[\\d+].*$", "").replaceAll("<[^>]*>", "");
+        return FIELD_COLUMNS.getOrDefault(base, FIELD_COLUMNS.getOrDefault(base.split("\\.")[0], base));
+    }
+
+    /** The village's code: given, or resolved from the names of the province, regency, district and village. */
+    private String village(Spreadsheet.Row row, List<RowProblem> problems) {
+        String code = row.get(ImportColumns.VILLAGE_CODE);
+        if (code != null) {
+            Region region = regions.find(code).orElse(null);
+            if (region == null || region.level() != RegionLevel.VILLAGE) {
+                problems.add(new RowProblem(ImportColumns.VILLAGE_CODE, code + " is not a village or kelurahan code in "
+                        + RegionDataset.DECREE + " (format PP.RR.DD.VVVV, e.g. 63.03.05.1001)"));
+                return null;
+            }
+            return code;
+        }
+        if (row.get(ImportColumns.VILLAGE) == null) {
+            problems.add(new RowProblem(ImportColumns.VILLAGE_CODE,
+                    "give the village code, or the names of the regency/city, district and village"));
+            return null;
+        }
+        String within = null;
+        String[][] levels = {{ImportColumns.PROVINCE, "PROVINCE"}, {ImportColumns.REGENCY, "REGENCY"},
+                {ImportColumns.DISTRICT, "DISTRICT"}, {ImportColumns.VILLAGE, "VILLAGE"}};
+        for (String[] level : levels) {
+            String name = row.get(level[0]);
+            if (name == null) {
+                if (level[0].equals(ImportColumns.PROVINCE)) {
+                    continue;
+                }
+                problems.add(new RowProblem(level[0], "is needed to find the village when there is no village code"));
+                return null;
+            }
+            List<Region> matches = regions.named(name, RegionLevel.valueOf(level[1]), within);
+            if (matches.size() != 1) {
+                problems.add(unresolved(level[0], name, RegionLevel.valueOf(level[1]), within, matches));
+                return null;
+            }
+            within = matches.getFirst().code();
+        }
+        return within;
+    }
+
+    private RowProblem unresolved(String column, String name, RegionLevel level, String within, List<Region> matches) {
+        String where = within == null ? "Indonesia" : regions.find(within).map(r -> r.name() + " (" + r.code() + ")").orElse(within);
+        if (matches.isEmpty()) {
+            List<Region> similar = regions.search(name.length() > 4 ? name.substring(0, 4) : name, level, within)
+                    .stream().limit(5).toList();
+            return new RowProblem(column, "'" + name + "' is no " + level.name().toLowerCase(Locale.ROOT) + " in " + where
+                    + (similar.isEmpty() ? "" : "; did you mean one of the candidates?"), describe(similar));
+        }
+        return new RowProblem(column, "'" + name + "' matches " + matches.size() + " regions in " + where
+                + "; give the village code or a more exact name", describe(matches.stream().limit(10).toList()));
+    }
+
+    private List<String> describe(List<Region> candidates) {
+        return candidates.stream().map(r -> r.code() + " " + regions.path(r.code()).stream().map(Region::name)
+                .reduce((a, b) -> b + ", " + a).orElse(r.name())).toList();
+    }
+
+    private static LocalDate date(Spreadsheet.Row row, String column, List<RowProblem> problems) {
+        String text = row.get(column);
+        if (text == null) {
+            return null;
+        }
+        for (DateTimeFormatter format : DATES) {
+            try {
+                return LocalDate.parse(text, format);
+            } catch (DateTimeParseException notThisOne) {
+                // try the next way of writing dates
+            }
+        }
+        problems.add(new RowProblem(column, "'" + text + "' is not a date; write 2021-01-11 or 11/01/2021"));
+        return null;
+    }
+
+    private static Integer number(Spreadsheet.Row row, String column, List<RowProblem> problems) {
+        String text = row.get(column);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.replace(".", "").replace(" ", ""));
+        } catch (NumberFormatException e) {
+            problems.add(new RowProblem(column, "'" + text + "' is not a whole number"));
+            return null;
+        }
+    }
+
+    private static Set<FocusArea> focusAreas(Spreadsheet.Row row, List<RowProblem> problems) {
+        String text = row.get(ImportColumns.FOCUS_AREAS);
+        if (text == null) {
+            return Set.of();
+        }
+        Set<FocusArea> areas = EnumSet.noneOf(FocusArea.class);
+        Set<String> unknown = new LinkedHashSet<>();
+        for (String part : text.split("[,;/]")) {
+            String name = part.strip().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            FocusArea area = FOCUS_NAMES.get(name);
+            if (area == null) {
+                area = java.util.Arrays.stream(FocusArea.values())
+                        .filter(f -> f.name().equalsIgnoreCase(name.replace(' ', '_'))).findFirst().orElse(null);
+            }
+            if (area == null) {
+                unknown.add(part.strip());
+            } else {
+                areas.add(area);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            problems.add(new RowProblem(ImportColumns.FOCUS_AREAS, "unknown focus area " + unknown
+                    + "; use UMKM, Pariwisata, Pertanian, Perikanan, Kesehatan, Pendidikan, Literasi, Budaya, Lingkungan, "
+                    + "Pelayanan Publik, Ekonomi Digital or Lainnya"));
+        }
+        return areas;
+    }
+
+    private static KimStatus status(Spreadsheet.Row row, List<RowProblem> problems) {
+        String text = row.get(ImportColumns.STATUS);
+        if (text == null) {
+            return KimStatus.SUBMITTED;
+        }
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "submitted", "diajukan", "kim" -> KimStatus.SUBMITTED;
+            case "candidate", "calon", "calon kim", "kandidat" -> KimStatus.CANDIDATE;
+            default -> {
+                problems.add(new RowProblem(ImportColumns.STATUS, "'" + text + "' is not a status for an import; "
+                        + "write Diajukan (SUBMITTED) or Calon (CANDIDATE), or leave it empty"));
+                yield KimStatus.SUBMITTED;
+            }
+        };
+    }
+
+    /** "Seksi Humas: Budi; Seksi Usaha: Sari". */
+    private static List<KimRequest.SectionHeadRequest> sectionHeads(Spreadsheet.Row row, List<RowProblem> problems) {
+        String text = row.get(ImportColumns.SECTION_HEADS);
+        if (text == null) {
+            return List.of();
+        }
+        List<KimRequest.SectionHeadRequest> heads = new ArrayList<>();
+        for (String part : text.split(";")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] sectionAndName = part.split(":", 2);
+            if (sectionAndName.length != 2) {
+                problems.add(new RowProblem(ImportColumns.SECTION_HEADS, "write each as 'Seksi Humas: Budi', separated by ;"));
+                return List.of();
+            }
+            heads.add(new KimRequest.SectionHeadRequest(sectionAndName[0].strip(), sectionAndName[1].strip()));
+        }
+        return heads;
+    }
+
+    private static boolean anyOf(Spreadsheet.Row row, String... columns) {
+        for (String column : columns) {
+            if (row.get(column) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
