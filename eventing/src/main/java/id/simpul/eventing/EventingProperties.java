@@ -18,7 +18,7 @@ public record EventingProperties(String source, Integer replicationFactor, @Defa
      * @param enabled       whether this instance relays its outbox to Kafka
      * @param sweepInterval how often the relay looks for events it was not told about (other instances, restarts)
      * @param batchSize     documents claimed per round
-     * @param lease         how long a claimed document stays with this instance before another may take it
+     * @param lease         how long this instance relays a collection without renewing before another may take over
      * @param maxBackoff    longest pause between attempts while Kafka is unavailable
      * @param ackTimeout    longest wait for Kafka's acknowledgement of a batch
      */

@@ -6,6 +6,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -37,18 +38,20 @@ import java.util.concurrent.TimeUnit;
  * periodic sweep finds what nobody announced (a restart, another instance, an outage). While Kafka is away the
  * relay backs off and retries; the entries wait safely in MongoDB.
  *
- * <p>Documents are claimed with a lease before publishing, so several instances of a service can relay the same
- * collection without publishing an event twice in normal operation. Delivery is at least once: after a crash
- * between the broker's acknowledgement and the removal, an event is published again with the same id, which
+ * <p>Several instances of a service may run: one of them at a time relays a collection, holding a lease on it in
+ * {@code outbox_relay_locks} that it renews every round; when it stops or dies, another takes over once the lease
+ * has run out (its sweep then publishes what the others stored). So an event is not published twice in normal
+ * operation, and the per-event work needs no more than reads and writes by id. Delivery is at least once: after a
+ * crash between the broker's acknowledgement and the removal, an event is published again with the same id, which
  * consumers ignore.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
     static final String OUTBOX = "outbox";
-    static final String LEASE_UNTIL = "outboxLeaseUntil";
-    static final String LEASE_OWNER = "outboxLeaseOwner";
+    static final String LOCKS = "outbox_relay_locks";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration MAX_SWEEP_INTERVAL = Duration.ofSeconds(30);
 
     private final MongoOperations mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -58,6 +61,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter failures;
 
+    private final String instance = UUID.randomUUID().toString();
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Hint> hints = new ConcurrentLinkedQueue<>();
     private final Semaphore wakeUp = new Semaphore(0);
@@ -100,29 +104,37 @@ public final class OutboxRelay implements SmartLifecycle {
     private int publishPending() {
         int count = 0;
         for (String collection : collections) {
-            int claimed;
-            do {
-                Batch batch = claim(collection, null, settings.batchSize());
-                claimed = batch.size();
-                count += publish(batch);
-            } while (claimed == settings.batchSize());
+            if (!holdsLease(collection)) {
+                continue;
+            }
+            Query pending = Query.query(Criteria.where(OUTBOX + ".0").exists(true));
+            pending.fields().include(AggregateStore.ID);
+            List<Object> ids = mongo.find(pending, Document.class, collection).stream().map(d -> d.get(AggregateStore.ID)).toList();
+            count += publishAll(collection, ids);
         }
         return count;
     }
 
     private int publishHinted() {
-        Map<String, Set<String>> ids = new LinkedHashMap<>();
+        Map<String, Set<Object>> ids = new LinkedHashMap<>();
         Hint hint;
         while ((hint = hints.poll()) != null) {
             ids.computeIfAbsent(hint.collection(), c -> new LinkedHashSet<>()).add(hint.id());
         }
         int count = 0;
-        for (Map.Entry<String, Set<String>> e : ids.entrySet()) {
-            List<String> all = new ArrayList<>(e.getValue());
-            for (int from = 0; from < all.size(); from += settings.batchSize()) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + settings.batchSize()));
-                count += publish(claim(e.getKey(), Criteria.where(AggregateStore.ID).in(chunk), chunk.size()));
-            }
+        for (Map.Entry<String, Set<Object>> e : ids.entrySet()) {
+            count += publishAll(e.getKey(), new ArrayList<>(e.getValue()));
+        }
+        return count;
+    }
+
+    private int publishAll(String collection, List<Object> ids) {
+        if (ids.isEmpty() || !holdsLease(collection)) {
+            return 0;
+        }
+        int count = 0;
+        for (int from = 0; from < ids.size(); from += settings.batchSize()) {
+            count += publish(claim(collection, ids.subList(from, Math.min(ids.size(), from + settings.batchSize()))));
         }
         return count;
     }
@@ -133,42 +145,47 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** Those of the documents {@code ids} that have pending events, read by id (which every index answers). */
+    private Batch claim(String collection, List<Object> ids) {
+        Query query = Query.query(Criteria.where(AggregateStore.ID).in(ids));
+        query.fields().include(AggregateStore.ID).include(OUTBOX);
+        List<Document> pending = mongo.find(query, Document.class, collection).stream()
+                .filter(d -> !d.getList(OUTBOX, Document.class, List.of()).isEmpty())
+                .toList();
+        if (!pending.isEmpty()) {
+            ensureTopics();
+        }
+        return new Batch(collection, pending);
+    }
+
     /**
-     * Leases up to {@code limit} documents with pending events that no live lease holds, and reads them.
-     * {@code selection} narrows the search to announced documents; null means all.
+     * Takes or renews this instance's lease on relaying {@code collection}; false while another live instance holds
+     * it. The lock documents are few (one per collection), so the conditional update reads little.
      */
-    private Batch claim(String collection, Criteria selection, int limit) {
-        Date now = Date.from(clock.instant());
-        List<Criteria> conditions = new ArrayList<>(List.of(
-                Criteria.where(OUTBOX + ".0").exists(true),
-                new Criteria().orOperator(Criteria.where(LEASE_UNTIL).exists(false), Criteria.where(LEASE_UNTIL).lt(now))));
-        if (selection != null) {
-            conditions.addFirst(selection);
+    private boolean holdsLease(String collection) {
+        Instant now = clock.instant();
+        Update lease = new Update().set("owner", instance).set("until", Date.from(now.plus(settings.lease())));
+        Query ownOrExpired = Query.query(Criteria.where("_id").is(collection)
+                .orOperator(Criteria.where("owner").is(instance), Criteria.where("until").lt(Date.from(now))));
+        if (mongo.updateFirst(ownOrExpired, lease, LOCKS).getMatchedCount() == 1) {
+            return true;
         }
-        Criteria claimable = new Criteria().andOperator(conditions);
-        Query candidates = Query.query(claimable).limit(limit);
-        candidates.fields().include(AggregateStore.ID);
-        List<Object> ids = mongo.find(candidates, Document.class, collection).stream().map(d -> d.get(AggregateStore.ID)).toList();
-        if (ids.isEmpty()) {
-            return new Batch(collection, List.of());
+        try {
+            mongo.insert(new Document("_id", collection).append("owner", instance).append("until", Date.from(now.plus(settings.lease()))), LOCKS);
+            return true;
+        } catch (DuplicateKeyException heldByAnother) {
+            return false;
         }
-        ensureTopics();
-        String token = UUID.randomUUID().toString();
-        mongo.updateMulti(Query.query(new Criteria().andOperator(Criteria.where(AggregateStore.ID).in(ids), claimable)),
-                new Update().set(LEASE_UNTIL, Date.from(clock.instant().plus(settings.lease()))).set(LEASE_OWNER, token),
-                collection);
-        Query claimed = Query.query(Criteria.where(AggregateStore.ID).in(ids).and(LEASE_OWNER).is(token));
-        claimed.fields().include(AggregateStore.ID).include(OUTBOX);
-        return new Batch(collection, mongo.find(claimed, Document.class, collection));
+    }
+
+    private void releaseLeases() {
+        mongo.updateMulti(Query.query(Criteria.where("owner").is(instance)), new Update().set("until", new Date(0)), LOCKS);
     }
 
     private record Sent(OutboxEntry entry, CompletableFuture<?> ack) {
     }
 
-    /**
-     * Sends every entry of the batch, waits for the acknowledgements, removes what was acknowledged and releases
-     * the lease of every document, whatever happened, so that a failed round is retried without waiting for it.
-     */
+    /** Sends every entry of the batch, waits for the acknowledgements and removes what was acknowledged. */
     private int publish(Batch batch) {
         if (batch.size() == 0) {
             return 0;
@@ -199,13 +216,14 @@ public final class OutboxRelay implements SmartLifecycle {
                 ackedIds.add(s.entry().id());
             }
             acknowledged += ackedIds.size();
-            Update update = new Update().unset(LEASE_UNTIL).unset(LEASE_OWNER);
             if (!ackedIds.isEmpty()) {
-                update.pull(OUTBOX, Query.query(Criteria.where("id").in(ackedIds)).getQueryObject());
+                removals.updateOne(Query.query(Criteria.where(AggregateStore.ID).is(document.getKey())),
+                        new Update().pull(OUTBOX, Query.query(Criteria.where("id").in(ackedIds)).getQueryObject()));
             }
-            removals.updateOne(Query.query(Criteria.where(AggregateStore.ID).is(document.getKey())), update);
         }
-        removals.execute();
+        if (acknowledged > 0) {
+            removals.execute();
+        }
         published.increment(acknowledged);
         if (failure != null) {
             throw new KafkaUnavailableException("Kafka did not acknowledge every event of " + batch.collection(), failure);
@@ -245,18 +263,22 @@ public final class OutboxRelay implements SmartLifecycle {
 
     private void loop() {
         Instant nextSweep = Instant.MIN;
+        Duration sweepEvery = settings.sweepInterval();
         int attempt = 0;
         while (running) {
             try {
                 int count = publishHinted();
                 if (!clock.instant().isBefore(nextSweep)) {
-                    count += publishPending();
-                    nextSweep = clock.instant().plus(settings.sweepInterval());
+                    int swept = publishPending();
+                    count += swept;
+                    // A sweep reads the whole collection: while writes announce their events, sweep less and less often.
+                    sweepEvery = swept > 0 ? settings.sweepInterval() : min(sweepEvery.multipliedBy(2), MAX_SWEEP_INTERVAL);
+                    nextSweep = clock.instant().plus(sweepEvery);
                 }
                 recovered();
                 attempt = 0;
                 if (count == 0) {
-                    wakeUp.tryAcquire(settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.tryAcquire(Duration.between(clock.instant(), nextSweep).toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -266,9 +288,14 @@ public final class OutboxRelay implements SmartLifecycle {
                 failures.increment();
                 unavailable(e);
                 nextSweep = Instant.MIN;
+                sweepEvery = settings.sweepInterval();
                 sleep(backoff(++attempt));
             }
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private Duration backoff(int attempt) {
@@ -332,8 +359,12 @@ public final class OutboxRelay implements SmartLifecycle {
             try {
                 // Let a batch in flight finish, so its acknowledged events are removed and not sent again.
                 worker.join(settings.ackTimeout().toMillis());
+                // Another instance may take over at once rather than after the lease.
+                releaseLeases();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("Could not release the outbox relay leases; another instance takes over when they expire", e);
             }
             worker = null;
         }

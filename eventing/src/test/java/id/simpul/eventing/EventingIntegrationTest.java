@@ -104,6 +104,20 @@ class EventingIntegrationTest {
     }
 
     @Test
+    void aBatchInsertStoresEachAggregateWithItsEventsAndReportsTheTakenIds() {
+        ParcelId existing = newParcel("already-there");
+        Parcel.Created fresh = Parcel.create(new ParcelId(UUID.randomUUID().toString()), "batch-new");
+        Parcel.Created clash = Parcel.create(existing, "batch-clash");
+
+        var refused = parcels.insertAll(List.of(fresh.parcel(), clash.parcel()), List.of(List.of(fresh.event()), List.of(clash.event())));
+
+        assertThat(refused).containsExactly(1);
+        assertThat(parcels.findById(existing.value()).orElseThrow().label()).isEqualTo("already-there");
+        assertThat(recordsOf(TOPIC, fresh.parcel().id().value(), 1)).hasSize(1);
+        await().atMost(WAIT).until(() -> pending(fresh.parcel().id()).isEmpty());
+    }
+
+    @Test
     void aRedeliveredEventChangesNothing() {
         ParcelId id = newParcel("once");
         await().atMost(WAIT).until(() -> view(id) != null);

@@ -3,9 +3,7 @@ package id.simpul.registry.imports;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
 import id.simpul.regions.RegionDataset;
-import id.simpul.registry.kim.Kim;
 import id.simpul.registry.kim.KimExceptions;
-import id.simpul.registry.kim.KimRuleException;
 import id.simpul.registry.kim.KimService;
 import jakarta.validation.Validator;
 import org.bson.Document;
@@ -46,7 +44,7 @@ public class KimImports implements DisposableBean {
 
     static final String IMPORTS = "kim_imports";
     static final String ROWS = "kim_import_rows";
-    private static final int PROGRESS_EVERY = 200;
+    private static final int BATCH = 200;
     private static final Logger log = LoggerFactory.getLogger(KimImports.class);
 
     /** Where an import is. */
@@ -87,49 +85,65 @@ public class KimImports implements DisposableBean {
     private void run(String id, Spreadsheet sheet) {
         mongo.updateFirst(byId(id), new Update().set("status", Status.RUNNING.name()).set("startedAt", Date.from(clock.instant())), IMPORTS);
         int[] counts = new int[ImportOutcome.values().length];
-        List<Document> batch = new ArrayList<>();
+        List<Document> results = new ArrayList<>();
         try {
-            for (Spreadsheet.Row row : sheet.rows()) {
-                Document result = importRow(row).append("importId", id).append("_id", id + ":" + row.number());
-                counts[ImportOutcome.valueOf(result.getString("outcome")).ordinal()]++;
-                batch.add(result);
-                if (batch.size() == PROGRESS_EVERY) {
-                    flush(id, batch, counts);
+            List<Spreadsheet.Row> all = sheet.rows();
+            for (int from = 0; from < all.size(); from += BATCH) {
+                for (Document result : importRows(all.subList(from, Math.min(all.size(), from + BATCH)))) {
+                    counts[ImportOutcome.valueOf(result.getString("outcome")).ordinal()]++;
+                    results.add(result.append("importId", id).append("_id", id + ":" + result.getInteger("row")));
                 }
+                flush(id, results, counts);
             }
-            flush(id, batch, counts);
             mongo.updateFirst(byId(id), new Update().set("status", Status.COMPLETED.name())
                     .set("finishedAt", Date.from(clock.instant())), IMPORTS);
             log.info("Import {} finished: {} created, {} already registered, {} invalid", id,
                     counts[0], counts[1], counts[2]);
         } catch (RuntimeException e) {
             log.error("Import {} failed after {} rows", id, counts[0] + counts[1] + counts[2], e);
-            flush(id, batch, counts);
+            flush(id, results, counts);
             mongo.updateFirst(byId(id), new Update().set("status", Status.FAILED.name())
                     .set("failure", e.getClass().getSimpleName() + ": " + e.getMessage())
                     .set("finishedAt", Date.from(clock.instant())), IMPORTS);
         }
     }
 
-    /** One row, registered or reported; a KIM is stored whole or not at all (one document). */
-    private Document importRow(Spreadsheet.Row row) {
-        Document result = new Document("row", row.number());
-        RowReader.Read read = rows.read(row);
-        if (!read.problems().isEmpty()) {
-            return result.append("outcome", ImportOutcome.INVALID.name()).append("problems", problems(read.problems()));
+    /**
+     * A batch of rows, registered or reported as {@link KimService#registerAll} does for each KIM: a KIM is stored
+     * whole or not at all (one document each).
+     */
+    private List<Document> importRows(List<Spreadsheet.Row> rows) {
+        Document[] results = new Document[rows.size()];
+        List<KimService.NewKim> valid = new ArrayList<>();
+        List<Integer> validAt = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            RowReader.Read read = this.rows.read(rows.get(i));
+            results[i] = new Document("row", rows.get(i).number());
+            if (read.problems().isEmpty()) {
+                valid.add(new KimService.NewKim(read.request().toProfile(), read.status(), read.request().toCriteria()));
+                validAt.add(i);
+            } else {
+                results[i].append("outcome", ImportOutcome.INVALID.name()).append("problems", problems(read.problems()));
+            }
         }
-        try {
-            Kim kim = kims.register(read.request().toProfile(), read.status(), read.request().toCriteria());
-            return result.append("outcome", ImportOutcome.CREATED.name()).append("kimId", kim.id().value());
-        } catch (KimExceptions.Duplicate duplicate) {
-            String column = duplicate.field().equals("kimIdNumber") ? ImportColumns.KIM_ID_NUMBER : ImportColumns.NAME;
-            return result.append("outcome", ImportOutcome.ALREADY_REGISTERED.name())
-                    .append("kimId", duplicate.existing().id().value())
-                    .append("problems", problems(List.of(new RowProblem(column, duplicate.getMessage()))));
-        } catch (KimRuleException broken) {
-            return result.append("outcome", ImportOutcome.INVALID.name()).append("problems", problems(broken.violations()
-                    .stream().map(v -> new RowProblem(RowReader.column(v.field(), List.of()), v.message())).toList()));
+        List<KimService.Registered> registered = kims.registerAll(valid);
+        for (int j = 0; j < registered.size(); j++) {
+            Document result = results[validAt.get(j)];
+            KimService.Registered outcome = registered.get(j);
+            if (outcome.created() != null) {
+                result.append("outcome", ImportOutcome.CREATED.name()).append("kimId", outcome.created().id().value());
+            } else if (outcome.duplicate() != null) {
+                KimExceptions.Duplicate duplicate = outcome.duplicate();
+                String column = duplicate.field().equals("kimIdNumber") ? ImportColumns.KIM_ID_NUMBER : ImportColumns.NAME;
+                result.append("outcome", ImportOutcome.ALREADY_REGISTERED.name())
+                        .append("kimId", duplicate.existing().id().value())
+                        .append("problems", problems(List.of(new RowProblem(column, duplicate.getMessage()))));
+            } else {
+                result.append("outcome", ImportOutcome.INVALID.name()).append("problems", problems(outcome.invalid().violations()
+                        .stream().map(v -> new RowProblem(RowReader.column(v.field(), List.of()), v.message())).toList()));
+            }
         }
+        return List.of(results);
     }
 
     private void flush(String id, List<Document> batch, int[] counts) {

@@ -37,13 +37,32 @@ class KimQueries {
     Optional<KimExceptions.Duplicate> duplicateOf(Kim kim) {
         Document stored = mapping.toDocument(kim);
         for (String[] rule : new String[][] {{KimMapping.KIM_ID_KEY, "kimIdNumber"}, {KimMapping.NAME_KEY, "name"}}) {
-            Query same = Query.query(Criteria.where(rule[0]).is(stored.get(rule[0])).and("_id").ne(kim.id().value()));
-            Document other = mongo.findOne(same, Document.class, KimEvents.COLLECTION);
-            if (other != null) {
+            // By the unique key alone, which its index answers; the KIM itself is told apart here.
+            Document other = mongo.findOne(Query.query(Criteria.where(rule[0]).is(stored.get(rule[0]))), Document.class,
+                    KimEvents.COLLECTION);
+            if (other != null && !kim.id().value().equals(other.getString("_id"))) {
                 return Optional.of(new KimExceptions.Duplicate(rule[1], mapping.fromDocument(other)));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The stored KIMs holding any of these name keys or kim.id keys (as {@link KimMapping} writes them), by key:
+     * the duplicate check of a whole import batch in two reads that the unique indexes answer.
+     */
+    java.util.Map<String, Kim> byKeys(java.util.Collection<String> nameKeys, java.util.Collection<String> kimIdKeys) {
+        java.util.Map<String, Kim> found = new java.util.HashMap<>();
+        for (String[] rule : new String[][] {{KimMapping.NAME_KEY}, {KimMapping.KIM_ID_KEY}}) {
+            java.util.Collection<String> keys = rule[0].equals(KimMapping.NAME_KEY) ? nameKeys : kimIdKeys;
+            if (keys.isEmpty()) {
+                continue;
+            }
+            for (Document d : mongo.find(Query.query(Criteria.where(rule[0]).in(keys)), Document.class, KimEvents.COLLECTION)) {
+                found.put(d.getString(rule[0]), mapping.fromDocument(d));
+            }
+        }
+        return found;
     }
 
     PageResponse<Kim> search(KimFilter filter, PageQuery page, KimSort sort) {

@@ -13,7 +13,11 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -54,6 +58,77 @@ public class KimService {
             throw queries.duplicateOf(registration.kim()).orElseThrow(() -> raced);
         }
         return registration.kim();
+    }
+
+    /** A KIM to register in a batch. */
+    public record NewKim(KimProfile profile, KimStatus status, CandidateCriteria criteria) {
+    }
+
+    /** What became of one KIM of a batch: exactly one of the three is set. */
+    public record Registered(Kim created, KimExceptions.Duplicate duplicate, KimRuleException invalid) {
+    }
+
+    /**
+     * Registers many KIMs as {@link #register} would, one by one in effect, but checking duplicates and storing in
+     * a few round trips: for imports. A KIM that repeats an earlier one of the same batch is its duplicate.
+     */
+    public List<Registered> registerAll(List<NewKim> batch) {
+        Registered[] results = new Registered[batch.size()];
+        List<Kim.Registration> registrations = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        Instant now = now();
+        for (int i = 0; i < batch.size(); i++) {
+            NewKim kim = batch.get(i);
+            try {
+                requireVillage(kim.profile().village());
+                registrations.add(Kim.register(KimId.newId(), kim.profile(), kim.status(), kim.criteria(),
+                        rules.forVillage(kim.profile().village()), now));
+                positions.add(i);
+            } catch (KimRuleException invalid) {
+                results[i] = new Registered(null, null, invalid);
+            }
+        }
+        KimMapping mapping = new KimMapping();
+        List<String> nameKeys = new ArrayList<>();
+        List<String> kimIdKeys = new ArrayList<>();
+        for (Kim.Registration r : registrations) {
+            org.bson.Document keys = mapping.toDocument(r.kim());
+            nameKeys.add(keys.getString(KimMapping.NAME_KEY));
+            if (r.kim().profile().kimIdNumber() != null) {
+                kimIdKeys.add(keys.getString(KimMapping.KIM_ID_KEY));
+            }
+        }
+        Map<String, Kim> taken = new HashMap<>(queries.byKeys(nameKeys, kimIdKeys));
+        List<Kim.Registration> toStore = new ArrayList<>();
+        List<Integer> storedAt = new ArrayList<>();
+        for (int j = 0; j < registrations.size(); j++) {
+            Kim kim = registrations.get(j).kim();
+            org.bson.Document keys = mapping.toDocument(kim);
+            String kimIdKey = kim.profile().kimIdNumber() == null ? null : keys.getString(KimMapping.KIM_ID_KEY);
+            Kim sameKimId = kimIdKey == null ? null : taken.get(kimIdKey);
+            Kim sameName = taken.get(keys.getString(KimMapping.NAME_KEY));
+            if (sameKimId != null || sameName != null) {
+                results[positions.get(j)] = new Registered(null, sameKimId != null
+                        ? new KimExceptions.Duplicate("kimIdNumber", sameKimId) : new KimExceptions.Duplicate("name", sameName), null);
+                continue;
+            }
+            taken.put(keys.getString(KimMapping.NAME_KEY), kim);
+            if (kimIdKey != null) {
+                taken.put(kimIdKey, kim);
+            }
+            toStore.add(registrations.get(j));
+            storedAt.add(positions.get(j));
+        }
+        Set<Integer> refused = kims.insertAll(toStore.stream().map(Kim.Registration::kim).toList(),
+                toStore.stream().map(r -> List.of(r.event())).toList());
+        for (int k = 0; k < toStore.size(); k++) {
+            Kim kim = toStore.get(k).kim();
+            results[storedAt.get(k)] = refused.contains(k)
+                    // Registered by someone else a moment ago: name who.
+                    ? new Registered(null, queries.duplicateOf(kim).orElseThrow(), null)
+                    : new Registered(kim, null, null);
+        }
+        return List.of(results);
     }
 
     /** Replaces the profile of the KIM at {@code expectedVersion} (the client's If-Match). */

@@ -1,0 +1,72 @@
+package id.simpul.eventing;
+
+import id.simpul.eventing.sample.Parcel;
+import id.simpul.eventing.sample.ParcelId;
+import id.simpul.testinfra.EmbeddedInfrastructure;
+import id.simpul.testinfra.InfraCondition;
+import id.simpul.testinfra.TopicRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static id.simpul.eventing.EventingSampleApplication.TOPIC;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two instances of a service on one database: one relays at a time, none publishes twice, the other takes over. */
+@ExtendWith(InfraCondition.class)
+@DisabledIfSystemProperty(named = "infra", matches = "containers", disabledReason = "starts its own instances on the embedded infrastructure")
+class RelayLeaseTest {
+
+    @Test
+    void twoInstancesPublishEveryEventOnceAndTheSecondTakesOverWhenTheFirstStops() {
+        String database = "lease-" + UUID.randomUUID();
+        List<ParcelId> written = new ArrayList<>();
+        try (ConfigurableApplicationContext first = instance(database); ConfigurableApplicationContext second = instance(database)) {
+            for (int i = 0; i < 10; i++) {
+                written.add(newParcel(first, "from-first-" + i));
+                written.add(newParcel(second, "from-second-" + i));
+            }
+            assertPublishedOnce(written);
+
+            first.close();
+            List<ParcelId> afterStop = List.of(newParcel(second, "after-first-stopped"));
+            assertPublishedOnce(afterStop);
+        }
+    }
+
+    private void assertPublishedOnce(List<ParcelId> ids) {
+        Set<String> keys = ids.stream().map(ParcelId::value).collect(Collectors.toSet());
+        List<ConsumerRecord<String, String>> records = TopicRecords.read(EmbeddedInfrastructure.get().kafkaBootstrapServers(),
+                TOPIC, r -> keys.contains(r.key()), keys.size(), Duration.ofSeconds(60));
+        assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(keys);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ParcelId newParcel(ConfigurableApplicationContext context, String label) {
+        AggregateStore<Parcel> store = context.getBean(AggregateStore.class);
+        Parcel.Created created = Parcel.create(new ParcelId(UUID.randomUUID().toString()), label);
+        store.insert(created.parcel(), List.of(created.event()));
+        return created.parcel().id();
+    }
+
+    private static ConfigurableApplicationContext instance(String database) {
+        EmbeddedInfrastructure infra = EmbeddedInfrastructure.get();
+        return new SpringApplicationBuilder(EventingSampleApplication.class)
+                .properties("spring.main.web-application-type=none",
+                        "spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                        "spring.mongodb.uri=" + infra.mongoUri(),
+                        "spring.mongodb.database=" + database,
+                        "simpul.eventing.relay.sweep-interval=500ms")
+                .run();
+    }
+}
