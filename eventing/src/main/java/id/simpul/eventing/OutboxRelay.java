@@ -268,10 +268,11 @@ public final class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 int count = publishHinted();
-                if (!clock.instant().isBefore(nextSweep)) {
+                // The sweep reads the whole collection: it runs when the announced events are done, not during a burst.
+                if (count == 0 && !clock.instant().isBefore(nextSweep)) {
                     int swept = publishPending();
                     count += swept;
-                    // A sweep reads the whole collection: while writes announce their events, sweep less and less often.
+                    // While writes announce their events, sweep less and less often.
                     sweepEvery = swept > 0 ? settings.sweepInterval() : min(sweepEvery.multipliedBy(2), MAX_SWEEP_INTERVAL);
                     nextSweep = clock.instant().plus(sweepEvery);
                 }

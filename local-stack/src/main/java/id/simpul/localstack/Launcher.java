@@ -133,7 +133,7 @@ public final class Launcher {
                 "--file", config.dataDir().resolve("mongo/simpul.mv").toString()));
         args.addAll(config.infrastructureWatchArgs());
         return new Component(MONGO, port,
-                () -> JavaProcess.start(MONGO, List.of("-Xmx256m", "-Dlog4j2.configurationFile=simpul-log4j2.xml"),
+                () -> JavaProcess.start(MONGO, config.mongoJvmOptions(),
                         List.of("-cp", config.localStackClassPath(), MongoWireMain.class.getName()), args, java.util.Map.of(),
                         log(MONGO), config.detached()),
                 () -> Readiness.tcpOpen("localhost", port), Duration.ofSeconds(60));

@@ -118,7 +118,21 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
 
     /** JVM options of each service process: {@code SIMPUL_SERVICE_JAVA_OPTS}, by default a 512 MiB heap. */
     public List<String> serviceJvmOptions() {
-        String options = System.getenv().getOrDefault("SIMPUL_SERVICE_JAVA_OPTS", "-Xmx512m");
+        return options("SIMPUL_SERVICE_JAVA_OPTS", "-Xmx512m");
+    }
+
+    /**
+     * JVM options of the Mongo-wire server: {@code SIMPUL_MONGO_JAVA_OPTS}, by default a 1 GiB heap, which keeps
+     * some 100,000 KIMs with their indexes without the collector running all the time.
+     */
+    public List<String> mongoJvmOptions() {
+        List<String> options = new java.util.ArrayList<>(options("SIMPUL_MONGO_JAVA_OPTS", "-Xmx1g"));
+        options.add("-Dlog4j2.configurationFile=simpul-log4j2.xml");
+        return options;
+    }
+
+    private static List<String> options(String variable, String fallback) {
+        String options = System.getenv().getOrDefault(variable, fallback);
         return options.isBlank() ? List.of() : List.of(options.strip().split("\\s+"));
     }
 
