@@ -5,15 +5,11 @@ import id.simpul.contracts.EventSchemas;
 import id.simpul.contracts.EventTypes;
 import id.simpul.contracts.Topics;
 import id.simpul.testinfra.Http;
-import id.simpul.testinfra.IntegrationTest;
 import id.simpul.testinfra.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,19 +17,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@IntegrationTest
-class KimApiIntegrationTest {
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrap;
-    KimApi api;
-
-    @BeforeEach
-    void client() {
-        api = new KimApi(port);
-    }
+class KimApiIntegrationTest extends KimApiTestBase {
 
     @Test
     void registeringAKimAnswers201WithItsLocationAndTheWholeProfile() {

@@ -4,13 +4,9 @@ import id.simpul.contracts.EventSchemas;
 import id.simpul.contracts.EventTypes;
 import id.simpul.contracts.Topics;
 import id.simpul.testinfra.Http;
-import id.simpul.testinfra.IntegrationTest;
 import id.simpul.testinfra.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,19 +14,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Changing a KIM: its profile under If-Match, and its lifecycle; each change is one event with the next version. */
-@IntegrationTest
-class KimChangesIntegrationTest {
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrap;
-    KimApi api;
-
-    @BeforeEach
-    void client() {
-        api = new KimApi(port);
-    }
+class KimChangesIntegrationTest extends KimApiTestBase {
 
     @Test
     void aProfileChangeWithTheCurrentETagIsStoredAndPublishedAsKimUpdated() {

@@ -1,10 +1,7 @@
 package id.simpul.registry.kim;
 
 import id.simpul.testinfra.Http;
-import id.simpul.testinfra.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +14,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Duplicates and the regional rules (sample rules of application.yml: national 5 members, Kalsel 10, Banjar 15 + SK). */
-@IntegrationTest
-class KimRulesIntegrationTest {
-
-    @LocalServerPort
-    int port;
-    KimApi api;
-
-    @BeforeEach
-    void client() {
-        api = new KimApi(port);
-    }
+class KimRulesIntegrationTest extends KimApiTestBase {
 
     @Test
     void theSameNameInTheSameVillageIsADuplicateNamingTheExistingKim() {
