@@ -12,8 +12,26 @@ public final class EventTypes {
     public static final String KIM_UPDATED = "id.simpul.kim.updated.v1";
     public static final String KIM_STATUS_CHANGED = "id.simpul.kim.status-changed.v1";
 
+    public static final String PROGRAMME_CREATED = "id.simpul.programme.created.v1";
+    public static final String PARTNER_REGISTERED = "id.simpul.partner.registered.v1";
+    public static final String TRAINING_DRAFTED = "id.simpul.training.drafted.v1";
+    public static final String TRAINING_SCHEDULED = "id.simpul.training.scheduled.v1";
+    public static final String TRAINING_RESCHEDULED = "id.simpul.training.rescheduled.v1";
+    public static final String TRAINING_CANCELLED = "id.simpul.training.cancelled.v1";
+    public static final String TRAINING_COMPLETED = "id.simpul.training.completed.v1";
+    public static final String PARTNER_INVITED = "id.simpul.partner.invited.v1";
+    public static final String PARTNER_JOINED = "id.simpul.partner.joined.v1";
+    public static final String PARTNER_DECLINED = "id.simpul.partner.declined.v1";
+    public static final String PARTICIPANT_ENROLLED = "id.simpul.participant.enrolled.v1";
+    public static final String PARTICIPANT_WAITLISTED = "id.simpul.participant.waitlisted.v1";
+    public static final String PARTICIPANT_PROMOTED = "id.simpul.participant.promoted.v1";
+    public static final String PARTICIPANT_WITHDREW = "id.simpul.participant.withdrew.v1";
+    public static final String ATTENDANCE_RECORDED = "id.simpul.attendance.recorded.v1";
+    public static final String OUTPUT_REPORTED = "id.simpul.output.reported.v1";
+
     public static List<String> all() {
-        return List.of(KIM_REGISTERED, KIM_UPDATED, KIM_STATUS_CHANGED);
+        return List.of(KIM_REGISTERED, KIM_UPDATED, KIM_STATUS_CHANGED,
+                PROGRAMME_CREATED, PARTNER_REGISTERED, TRAINING_DRAFTED, TRAINING_SCHEDULED, TRAINING_RESCHEDULED, TRAINING_CANCELLED, TRAINING_COMPLETED, PARTNER_INVITED, PARTNER_JOINED, PARTNER_DECLINED, PARTICIPANT_ENROLLED, PARTICIPANT_WAITLISTED, PARTICIPANT_PROMOTED, PARTICIPANT_WITHDREW, ATTENDANCE_RECORDED, OUTPUT_REPORTED);
     }
 
     private EventTypes() {
