@@ -1,0 +1,41 @@
+package id.simpul.training.output;
+
+import id.simpul.eventing.AggregateMapping;
+import id.simpul.training.programme.ProgrammeId;
+import org.bson.Document;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+
+/** The stored shape of an output in {@code outputs}. */
+class OutputMapping implements AggregateMapping<Output> {
+
+    @Override
+    public String id(Output o) {
+        return o.id().value();
+    }
+
+    @Override
+    public long version(Output o) {
+        return o.version();
+    }
+
+    @Override
+    public Document toDocument(Output o) {
+        return new Document("programmeId", o.programmeId().value()).append("trainingId", o.trainingId())
+                .append("kimId", o.kimId()).append("villageCode", o.villageCode()).append("channel", o.channel().name())
+                .append("url", o.url()).append("publishedOn", Date.from(o.publishedOn().atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .append("peopleReached", o.peopleReached()).append("description", o.description())
+                .append("reportedAt", Date.from(o.reportedAt()));
+    }
+
+    @Override
+    public Output fromDocument(Document d) {
+        return Output.restore(new OutputId(d.getString("_id")), new ProgrammeId(d.getString("programmeId")),
+                d.getString("trainingId"), d.getString("kimId"), d.getString("villageCode"), Channel.valueOf(d.getString("channel")),
+                d.getString("url"), LocalDate.ofInstant(d.getDate("publishedOn").toInstant(), ZoneOffset.UTC),
+                ((Number) d.get("peopleReached")).longValue(), d.getString("description"), d.getDate("reportedAt").toInstant(),
+                d.getLong("version"));
+    }
+}

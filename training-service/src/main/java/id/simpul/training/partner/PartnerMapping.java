@@ -1,0 +1,37 @@
+package id.simpul.training.partner;
+
+import id.simpul.eventing.AggregateMapping;
+import org.bson.Document;
+
+import java.util.Date;
+import java.util.List;
+
+/** The stored shape of a partner in {@code partners}. */
+class PartnerMapping implements AggregateMapping<Partner> {
+
+    @Override
+    public String id(Partner p) {
+        return p.id().value();
+    }
+
+    @Override
+    public long version(Partner p) {
+        return p.version();
+    }
+
+    @Override
+    public Document toDocument(Partner p) {
+        return new Document("name", p.name()).append("type", p.type().name()).append("regionCode", p.regionCode())
+                .append("contacts", p.contacts().stream().map(c -> new Document("name", c.name()).append("role", c.role())
+                        .append("phone", c.phone()).append("email", c.email())).toList())
+                .append("registeredAt", Date.from(p.registeredAt()));
+    }
+
+    @Override
+    public Partner fromDocument(Document d) {
+        return Partner.restore(new PartnerId(d.getString("_id")), d.getString("name"), PartnerType.valueOf(d.getString("type")),
+                d.getString("regionCode"), d.getList("contacts", Document.class, List.of()).stream()
+                        .map(c -> new ContactPerson(c.getString("name"), c.getString("role"), c.getString("phone"), c.getString("email")))
+                        .toList(), d.getDate("registeredAt").toInstant(), d.getLong("version"));
+    }
+}

@@ -1,0 +1,40 @@
+package id.simpul.training.session;
+
+import id.simpul.training.common.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/enrolments")
+@Tag(name = "Enrolments", description = "Participants withdraw; the first on the waitlist takes the seat")
+class EnrolmentController {
+
+    private final TrainingService trainings;
+
+    EnrolmentController(TrainingService trainings) {
+        this.trainings = trainings;
+    }
+
+    record WithdrawalResponse(TrainingResponse.EnrolmentView withdrawn, TrainingResponse.EnrolmentView promoted) {
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Withdraw a participant", description = "Publishes ParticipantWithdrew and, when a seat came free "
+            + "and someone was waiting, ParticipantPromoted.")
+    WithdrawalResponse withdraw(@PathVariable String id) {
+        EnrolmentId enrolmentId;
+        try {
+            enrolmentId = new EnrolmentId(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("enrolment", id);
+        }
+        TrainingService.Withdrawal withdrawal = trainings.withdraw(enrolmentId);
+        Training training = withdrawal.training();
+        return new WithdrawalResponse(TrainingResponse.EnrolmentView.of(training, withdrawal.withdrawn()),
+                withdrawal.promoted().map(p -> TrainingResponse.EnrolmentView.of(training, p)).orElse(null));
+    }
+}

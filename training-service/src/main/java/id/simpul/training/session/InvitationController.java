@@ -1,0 +1,75 @@
+package id.simpul.training.session;
+
+import id.simpul.training.common.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/invitations")
+@Validated
+@Tag(name = "Invitations", description = "Partners accept (naming their speakers) or decline invitations to brief trainings")
+class InvitationController {
+
+    private final TrainingService trainings;
+
+    InvitationController(TrainingService trainings) {
+        this.trainings = trainings;
+    }
+
+    record AcceptRequest(@NotEmpty @Size(max = 20) List<@Valid @NotNull SpeakerRequest> speakers) {
+    }
+
+    record SpeakerRequest(@NotBlank @Size(max = 120) String name, @Size(max = 120) String role, @Email String email) {
+    }
+
+    record DeclineRequest(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "An invitation")
+    TrainingResponse.InvitationView get(@PathVariable String id) {
+        InvitationId invitationId = ids(id);
+        return TrainingResponse.InvitationView.of(trainings.ofInvitation(invitationId).invitation(invitationId).orElseThrow());
+    }
+
+    @PostMapping("/{id}/accept")
+    @Operation(summary = "Accept, naming the speakers", description = "A speaker cannot be in two trainings that overlap: "
+            + "409 names the other training. Publishes PartnerJoined.")
+    TrainingResponse.InvitationView accept(@PathVariable String id, @Valid @RequestBody AcceptRequest request) {
+        InvitationId invitationId = ids(id);
+        Training training = trainings.accept(invitationId, request.speakers().stream()
+                .map(s -> new Speaker(s.name().strip(), s.role(), s.email())).toList());
+        return TrainingResponse.InvitationView.of(training.invitation(invitationId).orElseThrow());
+    }
+
+    @PostMapping("/{id}/decline")
+    @Operation(summary = "Decline, with a reason", description = "Publishes PartnerDeclined.")
+    TrainingResponse.InvitationView decline(@PathVariable String id, @Valid @RequestBody DeclineRequest request) {
+        InvitationId invitationId = ids(id);
+        Training training = trainings.decline(invitationId, request.reason());
+        return TrainingResponse.InvitationView.of(training.invitation(invitationId).orElseThrow());
+    }
+
+    private static InvitationId ids(String id) {
+        try {
+            return new InvitationId(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("invitation", id);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package id.simpul.training.session;
+
+import id.simpul.platform.PageQuery;
+import id.simpul.platform.PageResponse;
+import id.simpul.platform.ProblemDetailsAdvice.FieldProblem;
+import id.simpul.platform.Problems;
+import id.simpul.regions.IndonesianTimeZone;
+import id.simpul.regions.RegionDataset;
+import id.simpul.training.common.NotFoundException;
+import id.simpul.training.partner.PartnerId;
+import id.simpul.training.programme.ProgrammeId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/trainings")
+@Validated
+@Tag(name = "Trainings", description = "Training sessions: partners brief, KIMs enrol, attend and get certificates")
+class TrainingController {
+
+    private final TrainingService trainings;
+    private final AttendanceSheets sheets;
+    private final RegionDataset regions;
+
+    TrainingController(TrainingService trainings, AttendanceSheets sheets, RegionDataset regions) {
+        this.trainings = trainings;
+        this.sheets = sheets;
+        this.regions = regions;
+    }
+
+    record TrainingRequest(
+            @NotBlank @Pattern(regexp = "^[0-9a-fA-F-]{36}$", message = "must be a programme id") String programmeId,
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 300) String topic,
+            @NotNull TrainingMode mode,
+            @NotNull @Valid VenueRequest venue,
+            IndonesianTimeZone timeZone,
+            @NotNull LocalDateTime start,
+            @NotNull LocalDateTime end,
+            @NotNull @Min(1) @Max(10_000) Integer capacity,
+            LocalDateTime enrolmentDeadline,
+            @Size(max = 30) List<@Valid @NotNull MaterialRequest> materials) {
+    }
+
+    record VenueRequest(@Pattern(regexp = "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$",
+            message = "must be a Kemendagri region code such as 63.03.05") String regionCode,
+                        @Size(max = 500) String address,
+                        @Pattern(regexp = "^https?://\\S+$", message = "must be a web address") String meetingLink) {
+    }
+
+    record MaterialRequest(@NotBlank @Size(max = 200) String title,
+                           @NotBlank @Pattern(regexp = "^https?://\\S+$", message = "must be a web address") String link) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Plan a training (as a DRAFT)", description = "Start, end and enrolment deadline are local times at "
+            + "the venue; the venue's province gives the time zone (WIB, WITA, WIT). Publishes TrainingDrafted; schedule it "
+            + "with POST /api/trainings/{id}/status.")
+    ResponseEntity<TrainingResponse> draft(@Valid @RequestBody TrainingRequest r, UriComponentsBuilder uri) {
+        Training training = trainings.draft(new TrainingService.Plan(new ProgrammeId(r.programmeId()), r.title(), r.topic(),
+                r.mode(), new Venue(r.venue().regionCode(), r.venue().address(), r.venue().meetingLink()), r.timeZone(),
+                r.start(), r.end(), r.capacity(), r.enrolmentDeadline(),
+                r.materials() == null ? List.of() : r.materials().stream().map(m -> new Material(m.title(), m.link())).toList()));
+        return ResponseEntity.created(uri.path("/api/trainings/{id}").build(training.id().value())).eTag(etag(training))
+                .body(TrainingResponse.of(training, regions));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A training with its invitations and enrolments")
+    ResponseEntity<TrainingResponse> get(@PathVariable String id) {
+        Training training = trainings.get(ids(id));
+        return ResponseEntity.ok().eTag(etag(training)).body(TrainingResponse.of(training, regions));
+    }
+
+    @GetMapping
+    @Operation(summary = "List trainings", description = "By programme, region (venue at or below it), local start date "
+            + "from/to (inclusive) and status; in order of start.")
+    PageResponse<TrainingResponse> list(@RequestParam(required = false) String programme,
+                                        @RequestParam(required = false) String region,
+                                        @RequestParam(required = false) LocalDate from,
+                                        @RequestParam(required = false) LocalDate to,
+                                        @RequestParam(required = false) TrainingStatus status,
+                                        @Valid PageQuery page) {
+        ProgrammeId programmeId;
+        try {
+            programmeId = programme == null ? null : new ProgrammeId(programme);
+        } catch (IllegalArgumentException e) {
+            throw Problems.exception(Problems.invalid(List.of(new FieldProblem("programme", "must be a programme id"))));
+        }
+        return trainings.list(programmeId, region, from, to, status, page).map(t -> TrainingResponse.of(t, regions));
+    }
+
+    record StatusRequest(@NotNull TrainingStatus status, @Size(max = 1000) String reason) {
+    }
+
+    @PostMapping("/{id}/status")
+    @Operation(summary = "Schedule, complete or cancel a training", description = "DRAFT → SCHEDULED → COMPLETED, or "
+            + "DRAFT/SCHEDULED → CANCELLED (with a reason). Completing issues a certificate to every attendee. If-Match is "
+            + "checked when sent.")
+    ResponseEntity<TrainingResponse> changeStatus(@PathVariable String id,
+                                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                  @Valid @RequestBody StatusRequest request) {
+        TrainingId trainingId = ids(id);
+        Long expected = version(ifMatch);
+        Training training = switch (request.status()) {
+            case SCHEDULED -> trainings.schedule(trainingId, expected);
+            case COMPLETED -> trainings.complete(trainingId, expected);
+            case CANCELLED -> trainings.cancel(trainingId, expected, request.reason());
+            case DRAFT -> throw Problems.exception(Problems.invalid(List.of(new FieldProblem("status",
+                    "a training becomes SCHEDULED, COMPLETED or CANCELLED; it never goes back to DRAFT"))));
+        };
+        return ResponseEntity.ok().eTag(etag(training)).body(TrainingResponse.of(training, regions));
+    }
+
+    record RescheduleRequest(@NotNull LocalDateTime start, @NotNull LocalDateTime end, LocalDateTime enrolmentDeadline,
+                             @Size(max = 1000) String reason) {
+    }
+
+    @PostMapping("/{id}/reschedule")
+    @Operation(summary = "Move a scheduled training", description = "Local times at the venue. Enrolments stay; every booked "
+            + "speaker must be free at the new time (409 names the other training). Publishes TrainingRescheduled.")
+    ResponseEntity<TrainingResponse> reschedule(@PathVariable String id,
+                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                @Valid @RequestBody RescheduleRequest r) {
+        Training training = trainings.reschedule(ids(id), version(ifMatch), r.start(), r.end(), r.enrolmentDeadline(), r.reason());
+        return ResponseEntity.ok().eTag(etag(training)).body(TrainingResponse.of(training, regions));
+    }
+
+    record InvitationRequest(@NotBlank @Pattern(regexp = "^[0-9a-fA-F-]{36}$", message = "must be a partner id") String partnerId) {
+    }
+
+    @PostMapping("/{id}/invitations")
+    @Operation(summary = "Invite a partner to brief the training", description = "Publishes PartnerInvited.")
+    ResponseEntity<TrainingResponse.InvitationView> invite(@PathVariable String id, @Valid @RequestBody InvitationRequest request,
+                                                           UriComponentsBuilder uri) {
+        Training training = trainings.invite(ids(id), new PartnerId(request.partnerId()));
+        Invitation invitation = training.invitations().getLast();
+        return ResponseEntity.created(uri.path("/api/invitations/{id}").build(invitation.id().value()))
+                .body(TrainingResponse.InvitationView.of(invitation));
+    }
+
+    record EnrolmentRequest(@NotBlank @Pattern(regexp = "^[0-9a-fA-F-]{36}$", message = "must be a KIM id") String kimId,
+                            @NotNull @Valid ParticipantRequest participant) {
+    }
+
+    record ParticipantRequest(@NotBlank @Size(max = 120) String name, @Size(max = 120) String role) {
+    }
+
+    @PostMapping("/{id}/enrolments")
+    @Operation(summary = "Enrol a participant of a KIM", description = "Only KIMs that registry-service reports VERIFIED or "
+            + "ACTIVE, in the programme's target regions, may enrol (422 says why not; for a KIM training-service has not "
+            + "heard of yet, retry shortly). A seat while there is one (ENROLLED), the waitlist otherwise (WAITLISTED).")
+    ResponseEntity<TrainingResponse.EnrolmentView> enrol(@PathVariable String id, @Valid @RequestBody EnrolmentRequest request,
+                                                         UriComponentsBuilder uri) {
+        TrainingService.Enrolled enrolled = trainings.enrol(ids(id), request.kimId(),
+                new Participant(request.participant().name().strip(), request.participant().role()));
+        return ResponseEntity.created(uri.path("/api/enrolments/{id}").build(enrolled.enrolment().id().value()))
+                .body(TrainingResponse.EnrolmentView.of(enrolled.training(), enrolled.enrolment()));
+    }
+
+    @GetMapping("/{id}/enrolments")
+    @Operation(summary = "Enrolments of a training", description = "In order of enrolment; status filters.")
+    PageResponse<TrainingResponse.EnrolmentView> enrolments(@PathVariable String id,
+                                                            @RequestParam(required = false) Enrolment.Status status,
+                                                            @Valid PageQuery page) {
+        Training training = trainings.get(ids(id));
+        return PageResponse.slice(training.enrolments().stream().filter(e -> status == null || e.status() == status)
+                .map(e -> TrainingResponse.EnrolmentView.of(training, e)).toList(), page);
+    }
+
+    record AttendanceRequest(@NotEmpty @Size(max = 10_000)
+                             List<@NotBlank @Pattern(regexp = "^[0-9a-fA-F-]{36}$", message = "must be an enrolment id") String> enrolmentIds) {
+    }
+
+    @PostMapping(value = "/{id}/attendance", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record who attended", description = "Enrolment ids of participants present (in seats). Publishes "
+            + "AttendanceRecorded for those not yet recorded.")
+    ResponseEntity<TrainingResponse> attendance(@PathVariable String id, @Valid @RequestBody AttendanceRequest request) {
+        Training training = trainings.recordAttendance(ids(id), request.enrolmentIds().stream().map(EnrolmentId::new).toList());
+        return ResponseEntity.ok().eTag(etag(training)).body(TrainingResponse.of(training, regions));
+    }
+
+    @PostMapping(value = "/{id}/attendance", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Record attendance from a sign-in sheet", description = "CSV (UTF-8) with a column id_pendaftaran "
+            + "(enrolment id), or the columns kim_id and nama_peserta. Every row must match a participant in a seat; "
+            + "otherwise nothing is recorded and 422 lists the rows.")
+    ResponseEntity<TrainingResponse> attendanceSheet(@PathVariable String id, @RequestParam("file") MultipartFile file)
+            throws IOException {
+        TrainingId trainingId = ids(id);
+        List<EnrolmentId> present = sheets.read(trainings.get(trainingId), file.getBytes());
+        Training training = trainings.recordAttendance(trainingId, present);
+        return ResponseEntity.ok().eTag(etag(training)).body(TrainingResponse.of(training, regions));
+    }
+
+    static TrainingId ids(String id) {
+        try {
+            return new TrainingId(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("training", id);
+        }
+    }
+
+    static Long version(String etag) {
+        if (etag == null || etag.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(etag.strip().replaceFirst("^W/", "").replace("\"", ""));
+        } catch (NumberFormatException notOurs) {
+            return -1L;
+        }
+    }
+
+    static String etag(Training training) {
+        return "\"" + training.version() + "\"";
+    }
+}

@@ -1,0 +1,402 @@
+package id.simpul.training.session;
+
+import id.simpul.eventing.AggregateStore;
+import id.simpul.eventing.AggregateStores;
+import id.simpul.platform.PageQuery;
+import id.simpul.platform.PageResponse;
+import id.simpul.regions.IndonesianTimeZone;
+import id.simpul.regions.Region;
+import id.simpul.regions.RegionDataset;
+import id.simpul.training.common.NotFoundException;
+import id.simpul.training.common.RuleException;
+import id.simpul.training.common.StaleException;
+import id.simpul.training.kimview.KimDirectory;
+import id.simpul.training.partner.Partner;
+import id.simpul.training.partner.PartnerId;
+import id.simpul.training.partner.PartnerService;
+import id.simpul.training.programme.Programme;
+import id.simpul.training.programme.ProgrammeId;
+import id.simpul.training.programme.ProgrammeService;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The application service of trainings: plans them, answers invitations (booking speakers), enrols KIMs that
+ * training-service knows to be eligible, records attendance and completes them. Changes to one training are
+ * serialised in this instance and checked against the stored version, so that capacity holds under load and across
+ * instances.
+ */
+@Service
+public class TrainingService {
+
+    static final String COLLECTION = "trainings";
+    private static final int ATTEMPTS = 5;
+    private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private final AggregateStore<Training> trainings;
+    private final AggregateStore<SpeakerSchedule> speakers;
+    private final MongoOperations mongo;
+    private final ProgrammeService programmes;
+    private final PartnerService partners;
+    private final KimDirectory kims;
+    private final RegionDataset regions;
+    private final Clock clock;
+    private final TrainingMapping mapping = new TrainingMapping();
+    private final ReentrantLock[] locks = new ReentrantLock[64];
+    private final SecureRandom random = new SecureRandom();
+
+    TrainingService(AggregateStores stores, MongoOperations mongo, ProgrammeService programmes, PartnerService partners,
+                    KimDirectory kims, RegionDataset regions, Clock clock) {
+        this.trainings = stores.create(COLLECTION, mapping);
+        this.speakers = stores.create("speaker_schedules", new SpeakerScheduleMapping());
+        this.mongo = mongo;
+        this.programmes = programmes;
+        this.partners = partners;
+        this.kims = kims;
+        this.regions = regions;
+        this.clock = clock;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    /** What a new training needs. Times are local to the venue (or to {@code timeZone} for an online training). */
+    public record Plan(ProgrammeId programmeId, String title, String topic, TrainingMode mode, Venue venue,
+                       IndonesianTimeZone timeZone, LocalDateTime start, LocalDateTime end, int capacity,
+                       LocalDateTime enrolmentDeadline, List<Material> materials) {
+    }
+
+    public Training draft(Plan plan) {
+        return draft(TrainingId.newId(), plan);
+    }
+
+    /** Drafts under a given id; seeds use fixed ids so that loading them again adds nothing. */
+    public Training draft(TrainingId id, Plan plan) {
+        if (programmes.find(plan.programmeId()).isEmpty()) {
+            throw new RuleException("programmeId", "there is no programme " + plan.programmeId().value());
+        }
+        IndonesianTimeZone zone = zoneOf(plan.mode(), plan.venue(), plan.timeZone());
+        Training.Drafting drafting = Training.draft(id, plan.programmeId(), plan.title(), plan.topic(), plan.mode(),
+                plan.venue(), Schedule.local(plan.start(), plan.end(), zone), plan.capacity(),
+                plan.enrolmentDeadline() == null ? null : plan.enrolmentDeadline().atZone(zone.zone()).toInstant(),
+                plan.materials(), now());
+        trainings.insert(drafting.training(), List.of(drafting.event()));
+        return drafting.training();
+    }
+
+    /** The venue's time zone, from its province; an online training names its own (or is given WIB). */
+    private IndonesianTimeZone zoneOf(TrainingMode mode, Venue venue, IndonesianTimeZone requested) {
+        if (venue.regionCode() == null) {
+            if (mode != TrainingMode.ONLINE) {
+                throw new RuleException("venue.regionCode", "is required for an " + mode + " training");
+            }
+            return requested == null ? IndonesianTimeZone.WIB : requested;
+        }
+        Region region = regions.find(venue.regionCode())
+                .orElseThrow(() -> new RuleException("venue.regionCode", venue.regionCode() + " is not a Kemendagri region code"));
+        if (requested != null && requested != region.timeZone()) {
+            throw new RuleException("timeZone", "a venue in " + region.name() + " is on " + region.timeZone() + ", not " + requested);
+        }
+        return region.timeZone();
+    }
+
+    public Training schedule(TrainingId id, Long expectedVersion) {
+        return change(id, expectedVersion, t -> List.of(t.schedule(now())));
+    }
+
+    public Training cancel(TrainingId id, Long expectedVersion, String reason) {
+        Training training = change(id, expectedVersion, t -> List.of(t.cancel(reason, now())));
+        training.bookings().forEach(b -> updateSchedule(b.key(), s -> s.release(id.value())));
+        return training;
+    }
+
+    public Training complete(TrainingId id, Long expectedVersion) {
+        return change(id, expectedVersion, t -> List.of(t.complete(this::certificateCode, now())));
+    }
+
+    /** Moves a scheduled training; every speaker booked for it must be free at the new time. */
+    public Training reschedule(TrainingId id, Long expectedVersion, LocalDateTime start, LocalDateTime end,
+                               LocalDateTime enrolmentDeadline, String reason) {
+        lock(id).lock();
+        try {
+            Training current = load(id);
+            Schedule next = Schedule.local(start, end, current.schedule().timeZone());
+            List<Training.Booking> booked = current.bookings();
+            bookAll(booked, current, next);
+            try {
+                return change(id, expectedVersion, t -> List.of(t.reschedule(next,
+                        enrolmentDeadline == null ? null : enrolmentDeadline.atZone(next.timeZone().zone()).toInstant(),
+                        reason, now())));
+            } catch (RuntimeException failed) {
+                bookAll(booked, current, current.schedule());
+                throw failed;
+            }
+        } finally {
+            lock(id).unlock();
+        }
+    }
+
+    public Training invite(TrainingId id, PartnerId partnerId) {
+        Partner partner = partners.find(partnerId)
+                .orElseThrow(() -> new RuleException("partnerId", "there is no partner " + partnerId.value()));
+        return change(id, null, t -> List.of(t.invite(InvitationId.newId(),
+                new PartnerRef(partner.id().value(), partner.name(), partner.type().name()), now())));
+    }
+
+    /** A partner accepts and names its speakers, each of whom must be free at the training's time. */
+    public Training accept(InvitationId invitationId, List<Speaker> names) {
+        TrainingId id = trainingOfInvitation(invitationId);
+        lock(id).lock();
+        try {
+            Training current = load(id);
+            Invitation invitation = current.invitation(invitationId).orElseThrow();
+            List<Training.Booking> booked = names.stream()
+                    .map(s -> new Training.Booking(s, invitation.partner().partnerId())).toList();
+            bookAll(booked, current, current.schedule());
+            try {
+                return change(id, null, t -> List.of(t.accept(invitationId, names, now())));
+            } catch (RuntimeException failed) {
+                booked.forEach(b -> updateSchedule(b.key(), s -> s.release(id.value())));
+                throw failed;
+            }
+        } finally {
+            lock(id).unlock();
+        }
+    }
+
+    public Training decline(InvitationId invitationId, String reason) {
+        return change(trainingOfInvitation(invitationId), null, t -> List.of(t.decline(invitationId, reason, now())));
+    }
+
+    /** What became of an enrolment request: the training, and the enrolment (in a seat or waiting). */
+    public record Enrolled(Training training, Enrolment enrolment) {
+    }
+
+    /**
+     * Enrols a participant of a KIM, if training-service knows the KIM from registry events as VERIFIED or ACTIVE and
+     * it lies in the programme's target regions; otherwise a {@link NotEligibleException} says why.
+     */
+    public Enrolled enrol(TrainingId id, String kimId, Participant participant) {
+        Training current = load(id);
+        KimDirectory.KnownKim kim = kims.find(kimId).orElseThrow(() -> new NotEligibleException(
+                NotEligibleException.Reason.KIM_NOT_KNOWN_YET, null, "training-service has not (yet) heard of KIM " + kimId
+                + " from registry-service. If it was registered a moment ago, try again in a few seconds; otherwise check the id."));
+        if (!kim.mayEnrol()) {
+            throw new NotEligibleException(NotEligibleException.Reason.KIM_STATUS, kim.status(), kim.name() + " is " + kim.status()
+                    + " in registry-service; only VERIFIED or ACTIVE KIMs may enrol");
+        }
+        Programme programme = programmes.get(current.programmeId());
+        if (!programme.covers(kim.villageCode())) {
+            throw new NotEligibleException(NotEligibleException.Reason.OUTSIDE_TARGET_REGIONS, kim.status(), kim.name()
+                    + " lies in " + kim.villageCode() + " (" + regencyName(kim.villageCode()) + "), outside the target regions "
+                    + programme.targetRegions() + " of programme '" + programme.title() + "'");
+        }
+        EnrolmentId enrolmentId = EnrolmentId.newId();
+        Training training = change(id, null, t -> List.of(t.enrol(enrolmentId, kim.kimId(), kim.name(), kim.villageCode(),
+                participant, now())));
+        return new Enrolled(training, training.enrolment(enrolmentId).orElseThrow());
+    }
+
+    /** What a withdrawal changed: the withdrawn enrolment, and the one promoted from the waitlist, if any. */
+    public record Withdrawal(Training training, Enrolment withdrawn, Optional<Enrolment> promoted) {
+    }
+
+    public Withdrawal withdraw(EnrolmentId enrolmentId) {
+        TrainingId id = trainingOf("enrolments.id", enrolmentId.value(), "enrolment");
+        List<Object> events = new ArrayList<>();
+        Training training = change(id, null, t -> {
+            List<Object> caused = t.withdraw(enrolmentId, now());
+            events.clear();
+            events.addAll(caused);
+            return caused;
+        });
+        Optional<Enrolment> promoted = events.stream().filter(e -> e instanceof TrainingEvents.ParticipantPromoted)
+                .map(e -> ((TrainingEvents.ParticipantPromoted) e).enrolmentId()).findFirst().flatMap(training::enrolment);
+        return new Withdrawal(training, training.enrolment(enrolmentId).orElseThrow(), promoted);
+    }
+
+    public Training recordAttendance(TrainingId id, Collection<EnrolmentId> present) {
+        return change(id, null, t -> t.recordAttendance(present, now()).<List<Object>>map(List::of).orElse(List.of()));
+    }
+
+    public Training get(TrainingId id) {
+        return load(id);
+    }
+
+    public Optional<Training> find(TrainingId id) {
+        return trainings.findById(id.value());
+    }
+
+    /** The training an invitation belongs to. */
+    public Training ofInvitation(InvitationId invitationId) {
+        return load(trainingOfInvitation(invitationId));
+    }
+
+    /** The training and enrolment holding a certificate code. */
+    public Optional<Training> ofCertificate(String code) {
+        Document d = mongo.findOne(Query.query(Criteria.where("enrolments.certificateCode").is(code)), Document.class, COLLECTION);
+        return Optional.ofNullable(d).map(mapping::fromDocument);
+    }
+
+    /** Trainings of a programme, within a region (venue at or below it), starting between two local dates, in a status. */
+    public PageResponse<Training> list(ProgrammeId programme, String region, LocalDate from, LocalDate to,
+                                       TrainingStatus status, PageQuery page) {
+        List<Criteria> conditions = new ArrayList<>();
+        if (programme != null) {
+            conditions.add(Criteria.where("programmeId").is(programme.value()));
+        }
+        if (region != null) {
+            conditions.add(Criteria.where("venueRegions").is(region));
+        }
+        if (from != null) {
+            conditions.add(Criteria.where("localStartDate").gte(from.toString()));
+        }
+        if (to != null) {
+            conditions.add(Criteria.where("localStartDate").lte(to.toString()));
+        }
+        if (status != null) {
+            conditions.add(Criteria.where("status").is(status.name()));
+        }
+        Query query = Query.query(conditions.isEmpty() ? new Criteria() : new Criteria().andOperator(conditions));
+        long total = mongo.count(query, COLLECTION);
+        query.with(Sort.by("start").and(Sort.by("_id"))).skip(page.offset()).limit(page.size());
+        return PageResponse.of(mongo.find(query, Document.class, COLLECTION).stream().map(mapping::fromDocument).toList(), page, total);
+    }
+
+    /**
+     * Applies a command to the current training and stores it with its events; retried on a concurrent change
+     * unless the client named the version it read (If-Match), which then no longer matches.
+     */
+    private Training change(TrainingId id, Long expectedVersion, Function<Training, List<Object>> command) {
+        ReentrantLock lock = lock(id);
+        lock.lock();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                Training training = load(id);
+                if (expectedVersion != null && training.version() != expectedVersion) {
+                    throw new StaleException(expectedVersion, training.version());
+                }
+                long before = training.version();
+                List<Object> events = command.apply(training);
+                if (events.isEmpty()) {
+                    return training;
+                }
+                try {
+                    trainings.update(training, before, events);
+                    return training;
+                } catch (OptimisticLockingFailureException changedElsewhere) {
+                    if (expectedVersion != null || attempt == ATTEMPTS) {
+                        throw new StaleException(before, load(id).version());
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Books (or moves) every speaker for the training at {@code at}; puts back what it did when one is not free. */
+    private void bookAll(List<Training.Booking> booked, Training training, Schedule at) {
+        String trainingId = training.id().value();
+        Map<String, Optional<Schedule>> before = new LinkedHashMap<>();
+        try {
+            for (Training.Booking b : booked) {
+                before.put(b.key(), schedule(b.key()).bookingOf(trainingId).map(SpeakerSchedule.Booking::schedule));
+                updateSchedule(b.key(), s -> s.book(trainingId, training.title(), at));
+            }
+        } catch (SpeakerConflictException conflict) {
+            before.forEach((key, previous) -> updateSchedule(key, s -> previous.ifPresentOrElse(
+                    p -> s.book(trainingId, training.title(), p), () -> s.release(trainingId))));
+            throw conflict;
+        }
+    }
+
+    private SpeakerSchedule schedule(String key) {
+        return speakers.findById(key).orElse(SpeakerSchedule.empty(key));
+    }
+
+    /** Changes one speaker's schedule, which is one document: concurrent bookings of the same person retry. */
+    private void updateSchedule(String key, Consumer<SpeakerSchedule> change) {
+        for (int attempt = 1; ; attempt++) {
+            SpeakerSchedule schedule = schedule(key);
+            long before = schedule.version();
+            change.accept(schedule);
+            if (schedule.version() == before) {
+                return;
+            }
+            try {
+                if (before == 0) {
+                    speakers.insert(schedule, List.of());
+                } else {
+                    speakers.update(schedule, before, List.of());
+                }
+                return;
+            } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
+                if (attempt == ATTEMPTS) {
+                    throw concurrent;
+                }
+            }
+        }
+    }
+
+    private Training load(TrainingId id) {
+        return trainings.findById(id.value()).orElseThrow(() -> new NotFoundException("training", id.value()));
+    }
+
+    private TrainingId trainingOfInvitation(InvitationId invitationId) {
+        return trainingOf("invitations.id", invitationId.value(), "invitation");
+    }
+
+    private TrainingId trainingOf(String field, String value, String what) {
+        Query query = Query.query(Criteria.where(field).is(value));
+        query.fields().include("_id");
+        Document d = mongo.findOne(query, Document.class, COLLECTION);
+        if (d == null) {
+            throw new NotFoundException(what, value);
+        }
+        return new TrainingId(d.getString("_id"));
+    }
+
+    private ReentrantLock lock(TrainingId id) {
+        return locks[Math.floorMod(id.value().hashCode(), locks.length)];
+    }
+
+    private String regencyName(String villageCode) {
+        return regions.find(villageCode.substring(0, 5)).map(Region::name).orElse(villageCode.substring(0, 5));
+    }
+
+    /** A certificate verification code: ten characters that are not easily confused (no 0/O, 1/I). */
+    private String certificateCode() {
+        StringBuilder code = new StringBuilder("KIM-");
+        for (int i = 0; i < 10; i++) {
+            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
