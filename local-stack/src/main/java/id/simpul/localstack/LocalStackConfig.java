@@ -100,6 +100,9 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
         if (service.equals("registry-service")) {
             env.put("SIMPUL_SEED_KIMS", seedKims);
         }
+        if (service.equals("training-service")) {
+            env.put("SIMPUL_SEED_TRAINING", String.valueOf(!seedKims.isBlank()));
+        }
         return env;
     }
 

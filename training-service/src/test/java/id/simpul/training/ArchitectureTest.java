@@ -15,7 +15,6 @@ class ArchitectureTest {
 
     @Test
     void theDomainCoreIsPlainJava() {
-        // Holds for the aggregates training-service will get; there are none yet.
-        ArchitectureRules.domainCoreIsPlainJava().allowEmptyShould(true).check(classes);
+        ArchitectureRules.domainCoreIsPlainJava().check(classes);
     }
 }
