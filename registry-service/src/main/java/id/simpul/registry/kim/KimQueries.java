@@ -1,6 +1,7 @@
 package id.simpul.registry.kim;
 
 import id.simpul.platform.PageQuery;
+import id.simpul.platform.MongoPages;
 import id.simpul.platform.PageResponse;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -66,14 +67,9 @@ class KimQueries {
     }
 
     PageResponse<Kim> search(KimFilter filter, PageQuery page, KimSort sort) {
-        Query query = Query.query(criteria(filter));
-        long total = mongo.count(query, KimEvents.COLLECTION);
-        query.with(Sort.by(sort.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, sort.field().storedField)
-                        .and(Sort.by("_id")))
-                .skip(page.offset())
-                .limit(page.size());
-        List<Kim> kims = mongo.find(query, Document.class, KimEvents.COLLECTION).stream().map(mapping::fromDocument).toList();
-        return PageResponse.of(kims, page, total);
+        return MongoPages.find(mongo, Query.query(criteria(filter)), KimEvents.COLLECTION,
+                Sort.by(sort.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, sort.field().storedField), page,
+                mapping::fromDocument);
     }
 
     private static Criteria criteria(KimFilter filter) {

@@ -3,6 +3,7 @@ package id.simpul.training.output;
 import id.simpul.eventing.AggregateStore;
 import id.simpul.eventing.AggregateStores;
 import id.simpul.platform.PageQuery;
+import id.simpul.platform.MongoPages;
 import id.simpul.platform.PageResponse;
 import id.simpul.training.common.RuleException;
 import id.simpul.training.programme.Programme;
@@ -99,10 +100,8 @@ public class OutputService {
         if (kimId != null) {
             criteria = criteria.and("kimId").is(kimId);
         }
-        Query query = Query.query(criteria);
-        long total = mongo.count(query, COLLECTION);
-        query.with(Sort.by(Sort.Direction.DESC, "publishedOn").and(Sort.by("_id"))).skip(page.offset()).limit(page.size());
-        return PageResponse.of(mongo.find(query, Document.class, COLLECTION).stream().map(mapping::fromDocument).toList(), page, total);
+        return MongoPages.find(mongo, Query.query(criteria), COLLECTION, Sort.by(Sort.Direction.DESC, "publishedOn"), page,
+                mapping::fromDocument);
     }
 
     public java.util.Optional<Output> find(OutputId id) {

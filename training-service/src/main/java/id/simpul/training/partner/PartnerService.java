@@ -3,11 +3,11 @@ package id.simpul.training.partner;
 import id.simpul.eventing.AggregateStore;
 import id.simpul.eventing.AggregateStores;
 import id.simpul.platform.PageQuery;
+import id.simpul.platform.MongoPages;
 import id.simpul.platform.PageResponse;
 import id.simpul.regions.RegionDataset;
 import id.simpul.training.common.NotFoundException;
 import id.simpul.training.common.RuleException;
-import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -73,8 +73,6 @@ public class PartnerService {
                     Criteria.where("regionCode").regex("^" + java.util.regex.Pattern.quote(region + "."))));
         }
         Query query = Query.query(conditions.isEmpty() ? new Criteria() : new Criteria().andOperator(conditions));
-        long total = mongo.count(query, COLLECTION);
-        query.with(Sort.by("name").and(Sort.by("_id"))).skip(page.offset()).limit(page.size());
-        return PageResponse.of(mongo.find(query, Document.class, COLLECTION).stream().map(mapping::fromDocument).toList(), page, total);
+        return MongoPages.find(mongo, query, COLLECTION, Sort.by("name"), page, mapping::fromDocument);
     }
 }

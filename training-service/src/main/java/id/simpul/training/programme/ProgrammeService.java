@@ -3,13 +3,13 @@ package id.simpul.training.programme;
 import id.simpul.eventing.AggregateStore;
 import id.simpul.eventing.AggregateStores;
 import id.simpul.platform.PageQuery;
+import id.simpul.platform.MongoPages;
 import id.simpul.platform.PageResponse;
 import id.simpul.regions.RegionDataset;
 import id.simpul.regions.RegionLevel;
 import id.simpul.training.common.NotFoundException;
 import id.simpul.training.common.RuleException;
 import id.simpul.training.common.Violation;
-import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -79,9 +79,6 @@ public class ProgrammeService {
 
     public PageResponse<Programme> list(String theme, PageQuery page) {
         Query query = theme == null ? new Query() : Query.query(Criteria.where("theme").is(theme.strip().toUpperCase()));
-        long total = mongo.count(query, COLLECTION);
-        query.with(Sort.by(Sort.Direction.DESC, "periodStart").and(Sort.by("_id"))).skip(page.offset()).limit(page.size());
-        return PageResponse.of(mongo.find(query, Document.class, COLLECTION).stream().map(mapping::fromDocument).toList(),
-                page, total);
+        return MongoPages.find(mongo, query, COLLECTION, Sort.by(Sort.Direction.DESC, "periodStart"), page, mapping::fromDocument);
     }
 }

@@ -3,6 +3,7 @@ package id.simpul.training.session;
 import id.simpul.eventing.AggregateStore;
 import id.simpul.eventing.AggregateStores;
 import id.simpul.platform.PageQuery;
+import id.simpul.platform.MongoPages;
 import id.simpul.platform.PageResponse;
 import id.simpul.regions.IndonesianTimeZone;
 import id.simpul.regions.Region;
@@ -280,9 +281,7 @@ public class TrainingService {
             conditions.add(Criteria.where("status").is(status.name()));
         }
         Query query = Query.query(conditions.isEmpty() ? new Criteria() : new Criteria().andOperator(conditions));
-        long total = mongo.count(query, COLLECTION);
-        query.with(Sort.by("start").and(Sort.by("_id"))).skip(page.offset()).limit(page.size());
-        return PageResponse.of(mongo.find(query, Document.class, COLLECTION).stream().map(mapping::fromDocument).toList(), page, total);
+        return MongoPages.find(mongo, query, COLLECTION, Sort.by("start"), page, mapping::fromDocument);
     }
 
     /**

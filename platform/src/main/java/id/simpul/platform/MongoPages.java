@@ -1,0 +1,22 @@
+package id.simpul.platform;
+
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.util.function.Function;
+
+/** One page of a MongoDB query, counted and ordered (the id breaks ties, so pages never overlap). */
+public final class MongoPages {
+
+    public static <T> PageResponse<T> find(MongoOperations mongo, Query query, String collection, Sort order,
+                                           PageQuery page, Function<Document, T> mapper) {
+        long total = mongo.count(query, collection);
+        query.with(order.and(Sort.by("_id"))).skip(page.offset()).limit(page.size());
+        return PageResponse.of(mongo.find(query, Document.class, collection).stream().map(mapper).toList(), page, total);
+    }
+
+    private MongoPages() {
+    }
+}
