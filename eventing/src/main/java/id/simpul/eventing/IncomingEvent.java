@@ -1,7 +1,10 @@
 package id.simpul.eventing;
 
 import id.simpul.contracts.CloudEventHeaders;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import tools.jackson.core.JacksonException;
@@ -35,6 +38,18 @@ public record IncomingEvent(String id, String type, String source, Instant time,
                 text(headers, CloudEventHeaders.SUBJECT),
                 text(headers, KafkaHeaders.RECEIVED_KEY),
                 message.getPayload());
+    }
+
+    /** Reads a record taken from Kafka directly (not through a binding), such as a rebuild reads. */
+    public static IncomingEvent from(ConsumerRecord<String, byte[]> record) {
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(record.value() == null ? new byte[0] : record.value());
+        for (Header header : record.headers()) {
+            message.setHeader(header.key(), header.value());
+        }
+        if (record.key() != null) {
+            message.setHeader(KafkaHeaders.RECEIVED_KEY, record.key());
+        }
+        return from(message.build());
     }
 
     public <T> T payloadAs(Class<T> type, JsonMapper json) {

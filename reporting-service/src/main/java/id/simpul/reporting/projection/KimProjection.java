@@ -1,65 +1,77 @@
 package id.simpul.reporting.projection;
 
-import id.simpul.eventing.ReadModels;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Update;
+import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-import java.util.Date;
-
 /**
- * One document per KIM in reporting's {@code kims} collection, with the region codes above its village so that
- * figures can be grouped at every level. Every KIM event carries what the document needs, so applying the newest
- * version is enough: a redelivered or late older event changes nothing.
+ * One document per KIM: where it is (its village and the district, regency and province codes above it), its
+ * profile (focus areas, media) and its status, each part stamped with the version that last changed it, and the time
+ * of its latest activity in the registry.
  */
 @Component
-public class KimProjection {
+class KimProjection {
 
-    public static final String COLLECTION = "kims";
+    private static final String IDENTITY = "identity";
+    private static final String PROFILE = "profile";
+    private static final String STATUS = "status";
 
-    private final MongoOperations mongo;
+    private final Places places;
 
-    KimProjection(MongoOperations mongo) {
-        this.mongo = mongo;
+    KimProjection(Places places) {
+        this.places = places;
     }
 
-    void registered(KimPayloads.Snapshot kim) {
-        apply(kim.kimId(), kim.version(), snapshot(kim).set("registeredAt", date(kim.registeredAt())));
+    void check(Payloads.KimSnapshot kim) {
+        places.requireVillage(kim.villageCode(), "KIM " + kim.kimId());
     }
 
-    void updated(KimPayloads.Snapshot kim) {
-        apply(kim.kimId(), kim.version(), snapshot(kim));
+    void check(Payloads.KimStatusChanged change) {
+        places.requireVillage(change.villageCode(), "KIM " + change.kimId());
     }
 
-    void statusChanged(KimPayloads.StatusChanged change) {
-        apply(change.kimId(), change.version(), place(new Update(), change.villageCode())
-                .set("name", change.name())
-                .set("status", change.status())
-                .set("statusChangedAt", date(change.changedAt())));
+    boolean registered(Document kim, Payloads.KimSnapshot event) {
+        boolean changed = Stamps.earliest(kim, "registeredAt", event.registeredAt());
+        return snapshot(kim, event) | changed;
     }
 
-    private void apply(String kimId, long version, Update update) {
-        ReadModels.applyIfNewer(mongo, COLLECTION, kimId, version, update);
+    boolean updated(Document kim, Payloads.KimSnapshot event) {
+        return snapshot(kim, event);
     }
 
-    private static Update snapshot(KimPayloads.Snapshot kim) {
-        return place(new Update(), kim.villageCode())
-                .set("name", kim.name())
-                .set("status", kim.status())
-                .set("focusAreas", kim.focusAreas())
-                .set("mediaTypes", kim.mediaChannels().stream().map(KimPayloads.Media::type).distinct().toList())
-                .set("hasMedia", !kim.mediaChannels().isEmpty())
-                .set("memberCount", kim.memberCount());
+    boolean statusChanged(Document kim, Payloads.KimStatusChanged event) {
+        boolean changed = identity(kim, event.version(), event.name(), event.villageCode());
+        if (Stamps.claim(kim, STATUS, event.version())) {
+            kim.put("status", event.status());
+            kim.put("statusChangedAt", Stamps.date(event.changedAt()));
+            changed = true;
+        }
+        changed |= Stamps.latest(kim, "lastActivityAt", event.changedAt());
+        return Stamps.seen(kim, event.version()) | changed;
     }
 
-    private static Update place(Update update, String village) {
-        return update.set("villageCode", village)
-                .set("districtCode", village.substring(0, 8))
-                .set("regencyCode", village.substring(0, 5))
-                .set("provinceCode", village.substring(0, 2));
+    private boolean snapshot(Document kim, Payloads.KimSnapshot event) {
+        boolean changed = identity(kim, event.version(), event.name(), event.villageCode());
+        if (Stamps.claim(kim, PROFILE, event.version())) {
+            kim.put("focusAreas", event.focusAreas());
+            kim.put("mediaTypes", event.mediaChannels().stream().map(Payloads.Media::type).distinct().toList());
+            kim.put("hasMedia", !event.mediaChannels().isEmpty());
+            kim.put("memberCount", event.memberCount());
+            changed = true;
+        }
+        if (Stamps.claim(kim, STATUS, event.version())) {
+            kim.put("status", event.status());
+            changed = true;
+        }
+        changed |= Stamps.latest(kim, "lastActivityAt", event.at());
+        return Stamps.seen(kim, event.version()) | changed;
     }
 
-    private static Date date(java.time.Instant instant) {
-        return instant == null ? null : Date.from(instant);
+    private boolean identity(Document kim, long version, String name, String villageCode) {
+        if (!Stamps.claim(kim, IDENTITY, version)) {
+            return false;
+        }
+        kim.put("name", name);
+        places.putVillage(kim, villageCode, "KIM " + kim.get("_id"));
+        return true;
     }
 }

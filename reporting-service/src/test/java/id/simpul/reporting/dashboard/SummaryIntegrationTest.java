@@ -1,6 +1,7 @@
 package id.simpul.reporting.dashboard;
 
-import id.simpul.reporting.projection.KimProjection;
+import id.simpul.reporting.projection.Generations;
+import id.simpul.reporting.projection.ReadModelStore;
 import id.simpul.testinfra.Http;
 import id.simpul.testinfra.IntegrationTest;
 import org.bson.Document;
@@ -21,13 +22,19 @@ class SummaryIntegrationTest {
     int port;
     @Autowired
     MongoOperations mongo;
+    @Autowired
+    Generations generations;
+    @Autowired
+    FiguresService figures;
 
     @Test
     void theSummaryCountsKimsInTotalAndByStatusWithEveryStatusPresent() {
-        mongo.remove(new Query(), KimProjection.COLLECTION);
-        mongo.insert(new Document("_id", "a").append("status", "SUBMITTED"), KimProjection.COLLECTION);
-        mongo.insert(new Document("_id", "b").append("status", "SUBMITTED"), KimProjection.COLLECTION);
-        mongo.insert(new Document("_id", "c").append("status", "ACTIVE"), KimProjection.COLLECTION);
+        String kims = generations.current(ReadModelStore.KIMS);
+        mongo.remove(new Query(), kims);
+        mongo.insert(new Document("_id", "a").append("status", "SUBMITTED").append("villageCode", "63.03.05.1001"), kims);
+        mongo.insert(new Document("_id", "b").append("status", "SUBMITTED").append("villageCode", "63.03.05.1001"), kims);
+        mongo.insert(new Document("_id", "c").append("status", "ACTIVE").append("villageCode", "91.71.01.1001"), kims);
+        figures.recompute();
 
         Http.Response summary = Http.local(port).get("/api/dashboard/summary");
 

@@ -33,6 +33,8 @@ class KimProjectionIntegrationTest {
     String bootstrap;
     @Autowired
     MongoOperations mongo;
+    @Autowired
+    Generations generations;
     Http http;
 
     @BeforeEach
@@ -155,7 +157,7 @@ class KimProjectionIntegrationTest {
     }
 
     private Document kim(String id) {
-        return mongo.findById(id, Document.class, KimProjection.COLLECTION);
+        return mongo.findById(id, Document.class, generations.current(ReadModelStore.KIMS));
     }
 
     private long total() {

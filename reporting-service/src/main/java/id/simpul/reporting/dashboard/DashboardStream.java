@@ -1,0 +1,85 @@
+package id.simpul.reporting.dashboard;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.PreDestroy;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Server-Sent Events: every client hears {@code figures} whenever a set of figures differs from the last (at once on
+ * connecting too), with the national summary, so that a dashboard updates without polling. A comment every 15 s
+ * keeps idle connections open through proxies.
+ */
+@RestController
+@Tag(name = "Dashboard")
+class DashboardStream {
+
+    static final String EVENT = "figures";
+
+    /** What each message carries. */
+    record Message(long sequence, Instant updatedAt, Views.RegionFigures summary) {
+    }
+
+    private final FiguresService figures;
+    private final Set<SseEmitter> clients = ConcurrentHashMap.newKeySet();
+
+    DashboardStream(FiguresService figures) {
+        this.figures = figures;
+        figures.listen(change -> {
+            Message message = new Message(change.sequence(), change.figures().computedAt(), change.figures().national());
+            clients.forEach(client -> send(client, message));
+        });
+    }
+
+    @GetMapping(path = "/api/dashboard/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Figures as they change (Server-Sent Events)", description = "An event 'figures' whenever a "
+            + "figure changed, and one on connecting: {sequence, updatedAt, summary}.")
+    SseEmitter stream() {
+        SseEmitter client = new SseEmitter(0L);
+        clients.add(client);
+        client.onCompletion(() -> clients.remove(client));
+        client.onTimeout(() -> clients.remove(client));
+        client.onError(e -> clients.remove(client));
+        Figures current = figures.current();
+        send(client, new Message(figures.sequence(), current.computedAt(), current.national()));
+        return client;
+    }
+
+    @Scheduled(fixedRate = 15_000)
+    void keepAlive() {
+        for (SseEmitter client : clients) {
+            try {
+                client.send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException e) {
+                clients.remove(client);
+            }
+        }
+    }
+
+    int clients() {
+        return clients.size();
+    }
+
+    @PreDestroy
+    void close() {
+        clients.forEach(SseEmitter::complete);
+        clients.clear();
+    }
+
+    private void send(SseEmitter client, Message message) {
+        try {
+            client.send(SseEmitter.event().name(EVENT).id(Long.toString(message.sequence())).data(message, MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException e) {
+            clients.remove(client);
+        }
+    }
+}

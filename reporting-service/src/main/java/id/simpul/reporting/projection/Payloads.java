@@ -1,0 +1,168 @@
+package id.simpul.reporting.projection;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * reporting-service's reading of the events it projects: only what its figures need, tolerant of added fields. A
+ * payload without an identifier or version it needs cannot be placed and fails to read (dead-lettered).
+ */
+final class Payloads {
+
+    /** {@code id.simpul.kim.registered.v1} and {@code id.simpul.kim.updated.v1}: the public profile as it is. */
+    record KimSnapshot(String kimId, long version, String name, String villageCode, String status, List<String> focusAreas,
+                       List<Media> mediaChannels, Integer memberCount, Instant registeredAt, Instant updatedAt) {
+
+        KimSnapshot {
+            required(kimId, "kimId");
+            required(villageCode, "villageCode");
+            required(status, "status");
+            focusAreas = focusAreas == null ? List.of() : focusAreas;
+            mediaChannels = mediaChannels == null ? List.of() : mediaChannels;
+        }
+
+        Instant at() {
+            return updatedAt != null ? updatedAt : registeredAt;
+        }
+    }
+
+    record Media(String type, Integer followers) {
+    }
+
+    /** {@code id.simpul.kim.status-changed.v1}. */
+    record KimStatusChanged(String kimId, long version, String name, String villageCode, String status, Instant changedAt) {
+
+        KimStatusChanged {
+            required(kimId, "kimId");
+            required(villageCode, "villageCode");
+            required(status, "status");
+        }
+    }
+
+    /** {@code id.simpul.programme.created.v1}. */
+    record ProgrammeCreated(String programmeId, long version, String title, String theme, Organiser organiser,
+                            String periodStart, String periodEnd, List<String> targetRegions, Targets targets,
+                            Instant createdAt) {
+
+        ProgrammeCreated {
+            required(programmeId, "programmeId");
+            targetRegions = targetRegions == null ? List.of() : targetRegions;
+            targets = targets == null ? new Targets(null, null, null, null) : targets;
+        }
+    }
+
+    record Organiser(String level, String name) {
+    }
+
+    record Targets(Integer trainings, Integer kimsTrained, Integer outputs, Long peopleReached) {
+    }
+
+    /** {@code id.simpul.partner.registered.v1}. */
+    record PartnerRegistered(String partnerId, long version, String name, String type, String regionCode,
+                             Instant registeredAt) {
+
+        PartnerRegistered {
+            required(partnerId, "partnerId");
+        }
+    }
+
+    /** {@code id.simpul.training.drafted.v1} and {@code id.simpul.training.scheduled.v1}: the training as described. */
+    record TrainingDescribed(String trainingId, long version, String programmeId, String title, String topic, String mode,
+                             String venueRegionCode, String timeZone, Instant start, Instant end, String localStart,
+                             String localEnd, Integer capacity, Instant draftedAt, Instant scheduledAt) {
+
+        TrainingDescribed {
+            requiredTraining(trainingId, programmeId);
+        }
+
+        Instant at() {
+            return scheduledAt != null ? scheduledAt : draftedAt;
+        }
+    }
+
+    /** {@code id.simpul.training.rescheduled.v1}. */
+    record TrainingRescheduled(String trainingId, long version, String programmeId, String timeZone, Instant start,
+                               Instant end, String localStart, String localEnd, Instant rescheduledAt) {
+
+        TrainingRescheduled {
+            requiredTraining(trainingId, programmeId);
+        }
+    }
+
+    /** {@code id.simpul.training.cancelled.v1} and {@code id.simpul.training.completed.v1}. */
+    record TrainingEnded(String trainingId, long version, String programmeId, Integer attendees, String reason,
+                         Instant cancelledAt, Instant completedAt) {
+
+        TrainingEnded {
+            requiredTraining(trainingId, programmeId);
+        }
+    }
+
+    /** {@code id.simpul.partner.invited.v1}, {@code .joined.v1} and {@code .declined.v1}. */
+    record InvitationChanged(String trainingId, long version, String programmeId, String invitationId, String partnerId,
+                             String partnerType, Integer speakers) {
+
+        InvitationChanged {
+            requiredTraining(trainingId, programmeId);
+            required(invitationId, "invitationId");
+            required(partnerId, "partnerId");
+        }
+    }
+
+    /** {@code id.simpul.participant.enrolled.v1}, {@code .waitlisted.v1}, {@code .promoted.v1} and {@code .withdrew.v1}. */
+    record EnrolmentChanged(String trainingId, long version, String programmeId, String enrolmentId, String kimId,
+                            String villageCode) {
+
+        EnrolmentChanged {
+            requiredTraining(trainingId, programmeId);
+            required(enrolmentId, "enrolmentId");
+            required(kimId, "kimId");
+            required(villageCode, "villageCode");
+        }
+    }
+
+    /** {@code id.simpul.attendance.recorded.v1}: the participants newly marked present. */
+    record AttendanceRecorded(String trainingId, long version, String programmeId, List<Attendee> attendees,
+                              Instant recordedAt) {
+
+        AttendanceRecorded {
+            requiredTraining(trainingId, programmeId);
+            attendees = attendees == null ? List.of() : attendees;
+        }
+    }
+
+    record Attendee(String enrolmentId, String kimId) {
+
+        Attendee {
+            required(enrolmentId, "enrolmentId");
+        }
+    }
+
+    /** {@code id.simpul.output.reported.v1}. */
+    record OutputReported(String outputId, long version, String programmeId, String trainingId, String kimId,
+                          String villageCode, String channel, String url, String publishedOn, long peopleReached,
+                          Instant reportedAt) {
+
+        OutputReported {
+            required(outputId, "outputId");
+            required(programmeId, "programmeId");
+            required(kimId, "kimId");
+            required(villageCode, "villageCode");
+        }
+    }
+
+    private static void requiredTraining(String trainingId, String programmeId) {
+        required(trainingId, "trainingId");
+        required(programmeId, "programmeId");
+    }
+
+    private static void required(String value, String field) {
+        if (Objects.requireNonNullElse(value, "").isBlank()) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+    }
+
+    private Payloads() {
+    }
+}

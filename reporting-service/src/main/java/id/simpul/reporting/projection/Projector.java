@@ -1,0 +1,129 @@
+package id.simpul.reporting.projection;
+
+import id.simpul.contracts.EventTypes;
+import id.simpul.eventing.EventJson;
+import id.simpul.eventing.IncomingEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Applies an event to the read models of the given generations: the live consumer passes every generation being
+ * written, a rebuild only the one it fills. Events of types reporting does not read are skipped on purpose.
+ */
+@Component
+public class Projector {
+
+    private static final Logger log = LoggerFactory.getLogger(Projector.class);
+
+    /** What became of an event. */
+    public enum Outcome { APPLIED, UNCHANGED, SKIPPED }
+
+    private interface Handler {
+        Outcome apply(IncomingEvent event, List<Integer> generations);
+    }
+
+    private final Map<String, Handler> handlers = new HashMap<>();
+    private final ReadModelStore store;
+    private final JsonMapper json = EventJson.mapper();
+    private final MeterRegistry meters;
+    private final AtomicLong changes = new AtomicLong();
+
+    Projector(ReadModelStore store, MeterRegistry meters, KimProjection kims, ProgrammeProjection programmes,
+              PartnerProjection partners, TrainingProjection trainings, OutputProjection outputs) {
+        this.store = store;
+        this.meters = meters;
+        on(EventTypes.KIM_REGISTERED, Payloads.KimSnapshot.class, kims::check, ReadModelStore.KIMS,
+                Payloads.KimSnapshot::kimId, kims::registered);
+        on(EventTypes.KIM_UPDATED, Payloads.KimSnapshot.class, kims::check, ReadModelStore.KIMS,
+                Payloads.KimSnapshot::kimId, kims::updated);
+        on(EventTypes.KIM_STATUS_CHANGED, Payloads.KimStatusChanged.class, kims::check, ReadModelStore.KIMS,
+                Payloads.KimStatusChanged::kimId, kims::statusChanged);
+        on(EventTypes.PROGRAMME_CREATED, Payloads.ProgrammeCreated.class, programmes::check, ReadModelStore.PROGRAMMES,
+                Payloads.ProgrammeCreated::programmeId, programmes::created);
+        on(EventTypes.PARTNER_REGISTERED, Payloads.PartnerRegistered.class, partners::check, ReadModelStore.PARTNERS,
+                Payloads.PartnerRegistered::partnerId, partners::registered);
+        on(EventTypes.OUTPUT_REPORTED, Payloads.OutputReported.class, outputs::check, ReadModelStore.OUTPUTS,
+                Payloads.OutputReported::outputId, outputs::reported);
+        training(EventTypes.TRAINING_DRAFTED, Payloads.TrainingDescribed.class, trainings::check,
+                Payloads.TrainingDescribed::trainingId, (t, e) -> trainings.described(t, e, "DRAFT"));
+        training(EventTypes.TRAINING_SCHEDULED, Payloads.TrainingDescribed.class, trainings::check,
+                Payloads.TrainingDescribed::trainingId, (t, e) -> trainings.described(t, e, "SCHEDULED"));
+        training(EventTypes.TRAINING_RESCHEDULED, Payloads.TrainingRescheduled.class, e -> { },
+                Payloads.TrainingRescheduled::trainingId, trainings::rescheduled);
+        training(EventTypes.TRAINING_CANCELLED, Payloads.TrainingEnded.class, e -> { },
+                Payloads.TrainingEnded::trainingId, (t, e) -> trainings.ended(t, e, "CANCELLED"));
+        training(EventTypes.TRAINING_COMPLETED, Payloads.TrainingEnded.class, e -> { },
+                Payloads.TrainingEnded::trainingId, (t, e) -> trainings.ended(t, e, "COMPLETED"));
+        training(EventTypes.PARTNER_INVITED, Payloads.InvitationChanged.class, e -> { },
+                Payloads.InvitationChanged::trainingId, (t, e) -> trainings.invitation(t, e, "INVITED"));
+        training(EventTypes.PARTNER_JOINED, Payloads.InvitationChanged.class, e -> { },
+                Payloads.InvitationChanged::trainingId, (t, e) -> trainings.invitation(t, e, "JOINED"));
+        training(EventTypes.PARTNER_DECLINED, Payloads.InvitationChanged.class, e -> { },
+                Payloads.InvitationChanged::trainingId, (t, e) -> trainings.invitation(t, e, "DECLINED"));
+        training(EventTypes.PARTICIPANT_ENROLLED, Payloads.EnrolmentChanged.class, trainings::check,
+                Payloads.EnrolmentChanged::trainingId, (t, e) -> trainings.enrolment(t, e, "ENROLLED"));
+        training(EventTypes.PARTICIPANT_PROMOTED, Payloads.EnrolmentChanged.class, trainings::check,
+                Payloads.EnrolmentChanged::trainingId, (t, e) -> trainings.enrolment(t, e, "ENROLLED"));
+        training(EventTypes.PARTICIPANT_WAITLISTED, Payloads.EnrolmentChanged.class, trainings::check,
+                Payloads.EnrolmentChanged::trainingId, (t, e) -> trainings.enrolment(t, e, "WAITLISTED"));
+        training(EventTypes.PARTICIPANT_WITHDREW, Payloads.EnrolmentChanged.class, trainings::check,
+                Payloads.EnrolmentChanged::trainingId, (t, e) -> trainings.enrolment(t, e, "WITHDRAWN"));
+        training(EventTypes.ATTENDANCE_RECORDED, Payloads.AttendanceRecorded.class, e -> { },
+                Payloads.AttendanceRecorded::trainingId, trainings::attendance);
+    }
+
+    /**
+     * Applies {@code event} to {@code generations}. Throws {@link id.simpul.eventing.UnreadableEventException} (an
+     * {@link UnknownRegionException} among them) when the event cannot be read or placed; nothing is written then.
+     */
+    public Outcome apply(IncomingEvent event, List<Integer> generations) {
+        Handler handler = handlers.get(event.type());
+        if (handler == null) {
+            log.info("reporting skips event {} of type {} it does not read", event.id(), event.type());
+            meters.counter("simpul.events.skipped", "consumer", "reporting", "type", event.type()).increment();
+            return Outcome.SKIPPED;
+        }
+        Outcome outcome = handler.apply(event, generations);
+        meters.counter("simpul.events.handled", "consumer", "reporting", "type", event.type()).increment();
+        if (outcome == Outcome.APPLIED) {
+            changes.incrementAndGet();
+        }
+        return outcome;
+    }
+
+    /** Counts the events that changed a read model: figures are computed again when it moves. */
+    public long changes() {
+        return changes.get();
+    }
+
+    private <T> void training(String type, Class<T> payload, Consumer<T> check, Function<T, String> id,
+                              BiPredicate<Document, T> change) {
+        on(type, payload, check, ReadModelStore.TRAININGS, id, change);
+    }
+
+    private <T> void on(String type, Class<T> payload, Consumer<T> check, String collection, Function<T, String> id,
+                        BiPredicate<Document, T> change) {
+        handlers.put(type, (event, generations) -> {
+            T read = event.payloadAs(payload, json);
+            check.accept(read);
+            boolean changed = false;
+            for (int generation : generations) {
+                changed |= store.merge(Generations.collection(collection, generation), id.apply(read),
+                        document -> change.test(document, read));
+            }
+            return changed ? Outcome.APPLIED : Outcome.UNCHANGED;
+        });
+    }
+}

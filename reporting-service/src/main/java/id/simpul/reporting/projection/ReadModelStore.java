@@ -1,0 +1,67 @@
+package id.simpul.reporting.projection;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.stereotype.Component;
+
+import java.util.function.Predicate;
+
+/**
+ * Writes read-model documents by read, change in memory, compare-and-set: the change sees the document as stored
+ * (or a new one holding only {@code _id}) and says whether it changed it; the write succeeds only if nobody wrote the
+ * document meanwhile (its {@code _rev}), else the change runs again on what is stored now. This needs nothing but
+ * single-document operations, so it behaves the same on MongoDB and on the MongoDB-wire server.
+ */
+@Component
+public class ReadModelStore {
+
+    public static final String KIMS = "kims";
+    public static final String PROGRAMMES = "programmes";
+    public static final String PARTNERS = "partners";
+    public static final String TRAININGS = "trainings";
+    public static final String OUTPUTS = "outputs";
+    static final String REVISION = "_rev";
+
+    private final MongoOperations mongo;
+
+    ReadModelStore(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Applies {@code change} to document {@code id} of {@code collection}; whether it changed anything. */
+    boolean merge(String collection, String id, Predicate<Document> change) {
+        MongoCollection<Document> documents = mongo.getCollection(collection);
+        while (true) {
+            Document stored = documents.find(Filters.eq("_id", id)).first();
+            Document document = stored == null ? new Document("_id", id) : stored;
+            Number revision = stored == null ? null : (Number) stored.get(REVISION);
+            if (!change.test(document)) {
+                return false;
+            }
+            if (stored == null) {
+                document.put(REVISION, 1L);
+                try {
+                    documents.insertOne(document);
+                    return true;
+                } catch (MongoWriteException e) {
+                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    continue;
+                }
+            }
+            long next = revision == null ? 1 : revision.longValue() + 1;
+            document.put(REVISION, next);
+            var unchanged = revision == null
+                    ? Filters.and(Filters.eq("_id", id), Filters.exists(REVISION, false))
+                    : Filters.and(Filters.eq("_id", id), Filters.eq(REVISION, revision));
+            if (documents.replaceOne(unchanged, document).getMatchedCount() == 1) {
+                return true;
+            }
+        }
+    }
+}
