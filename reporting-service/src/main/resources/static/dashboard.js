@@ -82,7 +82,10 @@
     if (v === null) return '–';
     switch (kind) {
       case 'percent':
-        return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(v);
+        // Coverage of thousands of villages is often a small share: keep two significant digits rather than "0%".
+        return new Intl.NumberFormat(locale(), v > 0 && v < 0.01
+          ? { style: 'percent', maximumSignificantDigits: 2 }
+          : { style: 'percent', maximumFractionDigits: 1 }).format(v);
       case 'decimal':
         return new Intl.NumberFormat(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
       default:
@@ -264,9 +267,10 @@
 
   function renderRegion(data) {
     if (!data) return;
-    const region = data.region;
+    // The nation comes with a region without code; it is named in the page's language.
+    const region = data.region && data.region.code ? data.region : null;
     const title = byId('region-title');
-    title.textContent = region && region.name ? region.name : t('national');
+    title.textContent = region ? region.name || region.code : t('national');
     if (region && region.level) title.append(element('span', { class: 'level', text: label('level', region.level) }));
     renderBreadcrumb(region, Array.isArray(data.path) ? data.path : []);
     const updated = byId('updated-at');
@@ -546,7 +550,8 @@
       series: [{
         type: 'funnel', sort: 'none', min: 0, max: top, minSize: '6%', gap: 3,
         left: '4%', width: '52%', top: 8, bottom: 8,
-        label: { position: 'right', color: '#17212b', formatter: p => p.name + ': ' + format(p.value) + stageShare(p.dataIndex) },
+        label: { position: 'right', color: '#17212b', lineHeight: 16,
+          formatter: p => p.name + '\n' + format(p.value) + stageShare(p.dataIndex) },
         labelLine: { length: 12, lineStyle: { color: '#b8c2cc' } },
         data: FUNNEL_STAGES.map((stage, i) => ({ name: t('funnel.' + stage), value: values[i] || 0, itemStyle: { color: shades[i] } }))
       }]
