@@ -67,8 +67,8 @@ class KimProjectionIntegrationTest {
         String marker = TopicRecords.keyOnPartitionOf(kimId, Topics.PARTITIONS);
         publish(registered(marker, 1, "SUBMITTED"));
 
-        await().atMost(WAIT).until(() -> kim(marker) != null);
-        assertThat(total()).isEqualTo(before + 2);
+        await().atMost(WAIT).until(() -> http.get("/api/dashboard/kims/" + marker).status() == 200);
+        assertThat(total()).as("figures computed after the marker was applied").isEqualTo(before + 2);
     }
 
     @Test

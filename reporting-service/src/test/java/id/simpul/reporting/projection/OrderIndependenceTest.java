@@ -1,0 +1,174 @@
+package id.simpul.reporting.projection;
+
+import id.simpul.regions.RegionDataset;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The projections give the same document whatever the order in which an aggregate's events arrive and however often
+ * each arrives: what a rebuild running beside the live consumer, and any redelivery, rely on.
+ */
+class OrderIndependenceTest {
+
+    private static final String TRAINING = "00000000-0000-4000-8000-0000000000a1";
+    private static final String PROGRAMME = "00000000-0000-4000-8000-0000000000b1";
+    private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
+
+    private static Places places;
+    private static TrainingProjection trainings;
+    private static KimProjection kims;
+
+    @BeforeAll
+    static void regions() {
+        places = new Places(RegionDataset.load());
+        trainings = new TrainingProjection(places);
+        kims = new KimProjection(places);
+    }
+
+    /** A training's life: drafted, scheduled, two partners, four participants, a withdrawal, attendance, completion. */
+    private static List<Predicate<Document>> trainingLife() {
+        List<Predicate<Document>> events = new ArrayList<>();
+        events.add(d -> trainings.described(d, described(1, "63.03.05.1001", 30), "DRAFT"));
+        events.add(d -> trainings.described(d, described(2, "63.03.05.1001", 2), "SCHEDULED"));
+        events.add(d -> trainings.invitation(d, invitation(3, "i1", "p1", null), "INVITED"));
+        events.add(d -> trainings.invitation(d, invitation(4, "i2", "p2", null), "INVITED"));
+        events.add(d -> trainings.invitation(d, invitation(5, "i1", "p1", 2), "JOINED"));
+        events.add(d -> trainings.invitation(d, invitation(6, "i2", "p2", null), "DECLINED"));
+        events.add(d -> trainings.enrolment(d, enrolment(7, "e1", "k1"), "ENROLLED"));
+        events.add(d -> trainings.enrolment(d, enrolment(8, "e2", "k2"), "ENROLLED"));
+        events.add(d -> trainings.enrolment(d, enrolment(9, "e3", "k3"), "WAITLISTED"));
+        events.add(d -> trainings.enrolment(d, enrolment(10, "e1", "k1"), "WITHDRAWN"));
+        events.add(d -> trainings.enrolment(d, enrolment(11, "e3", "k3"), "ENROLLED"));
+        events.add(d -> trainings.attendance(d, new Payloads.AttendanceRecorded(TRAINING, 12, PROGRAMME,
+                List.of(new Payloads.Attendee("e2", "k2")), T0.plusSeconds(12))));
+        events.add(d -> trainings.rescheduled(d, new Payloads.TrainingRescheduled(TRAINING, 13, PROGRAMME, "WITA",
+                T0.plusSeconds(86_400), T0.plusSeconds(90_000), "2026-12-02T08:00", "2026-12-02T09:00", T0.plusSeconds(13))));
+        events.add(d -> trainings.attendance(d, new Payloads.AttendanceRecorded(TRAINING, 14, PROGRAMME,
+                List.of(new Payloads.Attendee("e3", "k3")), T0.plusSeconds(14))));
+        events.add(d -> trainings.ended(d, new Payloads.TrainingEnded(TRAINING, 15, PROGRAMME, 2, null, null,
+                T0.plusSeconds(15)), "COMPLETED"));
+        return events;
+    }
+
+    @Test
+    void inOrderTheTrainingHoldsItsLatestState() {
+        Document training = apply(trainingLife());
+
+        assertThat(training).containsEntry("status", "COMPLETED").containsEntry("version", 15L)
+                .containsEntry("capacity", 2).containsEntry("localStart", "2026-12-02T08:00");
+        assertThat(training.getList("invitations", Document.class)).extracting(i -> i.getString("status"))
+                .containsExactly("JOINED", "DECLINED");
+        assertThat(training.getList("enrolments", Document.class))
+                .extracting(e -> e.getString("id") + ":" + e.getString("status") + ":" + e.getBoolean("attended"))
+                .containsExactly("e1:WITHDRAWN:false", "e2:ENROLLED:true", "e3:ENROLLED:true");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void anyOrderWithDuplicatesGivesTheSameTraining(long seed) {
+        List<Predicate<Document>> shuffled = new ArrayList<>(trainingLife());
+        shuffled.addAll(trainingLife().subList(0, 7));
+        Collections.shuffle(shuffled, new Random(seed));
+
+        assertThat(normalised(apply(shuffled))).isEqualTo(normalised(apply(trainingLife())));
+    }
+
+    @Test
+    void reversedGivesTheSameTraining() {
+        List<Predicate<Document>> reversed = new ArrayList<>(trainingLife());
+        Collections.reverse(reversed);
+
+        assertThat(normalised(apply(reversed))).isEqualTo(normalised(apply(trainingLife())));
+    }
+
+    @Test
+    void anEventAppliedASecondTimeChangesNothing() {
+        Document training = apply(trainingLife());
+        for (Predicate<Document> event : trainingLife()) {
+            assertThat(event.test(training)).as("a redelivered event reports no change").isFalse();
+        }
+    }
+
+    @Test
+    void aKimsStatusChangeAndProfileUpdateCommuteWithItsRegistration() {
+        Payloads.KimSnapshot registered = new Payloads.KimSnapshot("k1", 1, "KIM Keraton", "63.03.05.1001", "SUBMITTED",
+                List.of("HEALTH"), List.of(), 20, T0, null);
+        Payloads.KimStatusChanged verified = new Payloads.KimStatusChanged("k1", 2, "KIM Keraton", "63.03.05.1001",
+                "VERIFIED", T0.plusSeconds(60));
+        Payloads.KimSnapshot updated = new Payloads.KimSnapshot("k1", 3, "KIM Keraton Bersinar", "63.03.05.1059", "VERIFIED",
+                List.of("HEALTH", "UMKM"), List.of(new Payloads.Media("INSTAGRAM", 100)), 25, null, T0.plusSeconds(120));
+        Payloads.KimStatusChanged active = new Payloads.KimStatusChanged("k1", 4, "KIM Keraton Bersinar", "63.03.05.1059",
+                "ACTIVE", T0.plusSeconds(180));
+        List<Predicate<Document>> life = List.of(d -> kims.registered(d, registered), d -> kims.statusChanged(d, verified),
+                d -> kims.updated(d, updated), d -> kims.statusChanged(d, active));
+        Document inOrder = apply(life);
+        List<Predicate<Document>> reversed = new ArrayList<>(life);
+        Collections.reverse(reversed);
+
+        assertThat(inOrder).containsEntry("status", "ACTIVE").containsEntry("name", "KIM Keraton Bersinar")
+                .containsEntry("villageCode", "63.03.05.1059").containsEntry("districtCode", "63.03.05")
+                .containsEntry("hasMedia", true).containsEntry("registeredAt", java.util.Date.from(T0))
+                .containsEntry("lastActivityAt", java.util.Date.from(T0.plusSeconds(180)));
+        assertThat(normalised(apply(reversed))).isEqualTo(normalised(inOrder));
+    }
+
+    @Test
+    void aVillageTheRegionDatasetDoesNotKnowIsRefused() {
+        Payloads.KimSnapshot unknown = new Payloads.KimSnapshot("k1", 1, "KIM Entah", "99.99.99.9999", "SUBMITTED",
+                List.of(), List.of(), null, T0, null);
+        Payloads.KimSnapshot notAVillage = new Payloads.KimSnapshot("k1", 1, "KIM Entah", "63.03", "SUBMITTED",
+                List.of(), List.of(), null, T0, null);
+
+        assertThatThrownBy(() -> kims.check(unknown)).isInstanceOf(UnknownRegionException.class)
+                .hasMessageContaining("99.99.99.9999");
+        assertThatThrownBy(() -> kims.check(notAVillage)).isInstanceOf(UnknownRegionException.class)
+                .hasMessageContaining("REGENCY");
+    }
+
+    private static Document apply(List<Predicate<Document>> events) {
+        Document document = new Document("_id", TRAINING);
+        events.forEach(event -> event.test(document));
+        return document;
+    }
+
+    /** The document with its arrays in id order: the order elements were first seen in is not part of the state. */
+    private static Document normalised(Document document) {
+        Document copy = new Document(document);
+        for (String field : List.of("invitations", "enrolments")) {
+            if (copy.containsKey(field)) {
+                List<Document> elements = new ArrayList<>(copy.getList(field, Document.class));
+                elements.sort(Comparator.comparing(e -> e.getString("id")));
+                copy.put(field, elements);
+            }
+        }
+        return copy;
+    }
+
+    private static Payloads.TrainingDescribed described(long version, String venue, int capacity) {
+        return new Payloads.TrainingDescribed(TRAINING, version, PROGRAMME, "Cegah Stunting", "Gizi", "IN_PERSON", venue,
+                "WITA", T0, T0.plusSeconds(3600), "2026-12-01T08:00", "2026-12-01T09:00", capacity, T0.minusSeconds(100),
+                version == 2 ? T0.minusSeconds(50) : null);
+    }
+
+    private static Payloads.InvitationChanged invitation(long version, String id, String partner, Integer speakers) {
+        return new Payloads.InvitationChanged(TRAINING, version, PROGRAMME, id, partner, "HEALTH_OFFICE", speakers);
+    }
+
+    private static Payloads.EnrolmentChanged enrolment(long version, String id, String kim) {
+        return new Payloads.EnrolmentChanged(TRAINING, version, PROGRAMME, id, kim, "63.03.05.1001");
+    }
+}
