@@ -324,7 +324,8 @@
       const nameCell = element('th', { scope: 'row' },
         drillable ? element('a', { href: regionHref(r.code), 'data-testid': 'region-link-' + r.code, text: name }) : name,
         element('span', { class: 'region-code', text: r.code || '' }));
-      return element('tr', { 'data-code': r.code, 'data-testid': 'region-row-' + r.code },
+      const quiet = number(get(child, 'kims.total')) === 0; // regions without KIMs recede, so the others stand out
+      return element('tr', { 'data-code': r.code, 'data-testid': 'region-row-' + r.code, class: quiet ? 'quiet' : null },
         nameCell,
         figureCell('kims', get(child, 'kims.total')),
         figureCell('active', get(child, 'kims.active')),

@@ -140,7 +140,8 @@ class DashboardBrowserIT {
 
         CARD_FIGURES.forEach((testId, path) -> assertFigure(testId, shown.get(testId), summary.json(path)));
         assertThat(browser.findElement(By.id("region-title")).getText()).isEqualTo("Indonesia");
-        screenshot("dashboard-national", true);
+        screenshot("dashboard-national", 0);
+        screenshot("dashboard-overview", 1600);
     }
 
     @Test
@@ -240,7 +241,7 @@ class DashboardBrowserIT {
         assertThat(browser.findElements(By.cssSelector("[data-testid='programme-trainings'] tbody tr")))
                 .hasSize(programme.<List<?>>json("$.trainings").size());
         assertThat(attribute("programme-csv", "href")).endsWith("/api/exports/programmes/" + id + "/outputs.csv");
-        screenshot("dashboard-programme", true);
+        screenshot("dashboard-programme", 0);
     }
 
     @Test
@@ -258,7 +259,7 @@ class DashboardBrowserIT {
                 .isLessThanOrEqualTo(((Number) widths.get("viewport")).intValue());
         assertThat(((Number) widths.get("table")).intValue()).as("the table scrolls inside its box")
                 .isGreaterThan(((Number) widths.get("box")).intValue());
-        screenshot("dashboard-phone", true);
+        screenshot("dashboard-phone", 0);
     }
 
     // ---------- the browser ----------
@@ -390,16 +391,14 @@ class DashboardBrowserIT {
         });
     }
 
-    /** A screenshot into target/dashboard-screenshots; the whole page when {@code fullPage}. */
-    private static void screenshot(String name, boolean fullPage) {
+    /** A screenshot into target/dashboard-screenshots: the top {@code height} pixels of the page, or all of it (0). */
+    private static void screenshot(String name, int height) {
         Dimension window = browser.manage().window().getSize();
         try {
             script("window.scrollTo(0, 0)");
-            if (fullPage) {
-                long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
-                browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height, 6000)));
-                script("return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
-            }
+            int page = ((Number) script("return document.documentElement.scrollHeight")).intValue();
+            browser.manage().window().setSize(new Dimension(window.getWidth(), Math.min(height > 0 ? height : page, 6000)));
+            script("return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
             Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
