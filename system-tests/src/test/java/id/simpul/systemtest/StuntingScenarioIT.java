@@ -19,12 +19,15 @@ import static org.awaitility.Awaitility.await;
  * The source article's example end to end over HTTP, with every service running: KIMs registered and verified in
  * registry-service, a stunting programme with the health office of Kabupaten Banjar, a training in Martapura (WITA),
  * enrolment of eligible KIMs (and a clear refusal of one that is not), waitlist and promotion, attendance,
- * completion with a certificate, and the outputs the programme counts.
+ * completion with a certificate, and the outputs the programme counts; then the exact figures reporting-service
+ * shows for it: the national summary, the drill-down into Kecamatan Martapura and the programme page.
  */
 class StuntingScenarioIT {
 
+    private static final String MARTAPURA = "63.03.05";
     private static Http registry;
     private static Http training;
+    private static Http reporting;
     private final String run = UUID.randomUUID().toString().substring(0, 6);
 
     @BeforeAll
@@ -32,10 +35,15 @@ class StuntingScenarioIT {
         SimpulSystem system = SimpulSystem.get();
         registry = system.http("registry-service");
         training = system.http("training-service");
+        reporting = system.http("reporting-service");
     }
 
     @Test
     void aStuntingCampaignRunsFromRegistrationToOutputs() {
+        Http.Response summaryBefore = settled("/api/dashboard/summary");
+        Http.Response martapuraBefore = reporting.get("/api/dashboard/regions/" + MARTAPURA);
+        Http.Response keratonBefore = reporting.get("/api/dashboard/regions/63.03.05.1001");
+
         String keraton = activeKim("KIM Keraton Peduli " + run, "63.03.05.1001", "ACTIVE");
         String jawa = activeKim("KIM Jawa Sehat " + run, "63.03.05.1002", "VERIFIED");
         String fresh = activeKim("KIM Baru Saja " + run, "63.03.05.1003", "SUBMITTED");
@@ -95,6 +103,107 @@ class StuntingScenarioIT {
         assertThat((Integer) progress.json("$.progress.kimsTrained.actual")).isEqualTo(1);
         assertThat((Integer) progress.json("$.progress.outputs.actual")).isEqualTo(1);
         assertThat((Integer) progress.json("$.progress.peopleReached.actual")).isEqualTo(1200);
+
+        // reporting-service: the programme page, exactly.
+        Http.Response page = awaitFigures("/api/dashboard/programmes/" + programme,
+                p -> p.status() == 200 && number(p, "$.outputs.count") == 1 && "COMPLETED".equals(p.json("$.trainings[0].status")));
+        assertThat(number(page, "$.progress.trainingsPlanned.actual")).isEqualTo(1);
+        assertThat((Double) page.json("$.progress.trainingsCompleted.share")).isEqualTo(1.0);
+        assertThat(number(page, "$.progress.kimsTrained.actual")).isEqualTo(1);
+        assertThat((Double) page.json("$.progress.kimsTrained.share")).isEqualTo(0.5);
+        assertThat((Double) page.json("$.progress.outputs.share")).isEqualTo(0.2);
+        assertThat(number(page, "$.progress.peopleReached.actual")).isEqualTo(1200);
+        assertThat((Double) page.json("$.progress.peopleReached.share")).isEqualTo(0.12);
+        assertThat(numbers(page, "$.participants", "enrolled", "waitlisted", "withdrawn", "attended")).containsExactly(1L, 0L, 1L, 1L);
+        assertThat((Double) page.json("$.participants.attendanceRate")).isEqualTo(1.0);
+        assertThat(number(page, "$.partners.engaged")).isEqualTo(1);
+        assertThat(number(page, "$.partners.byType.HEALTH_OFFICE")).isEqualTo(1);
+        assertThat(numbers(page, "$.funnel", "enrolled", "attended", "reported")).containsExactly(1L, 1L, 1L);
+        Http.Response kalsel = reporting.get("/api/dashboard/regions/63");
+        assertThat(number(page, "$.funnel.invited")).as("VERIFIED or ACTIVE KIMs in the target region")
+                .isEqualTo(number(kalsel, "$.kims.byStatus.VERIFIED") + number(kalsel, "$.kims.byStatus.ACTIVE"));
+        assertThat((String) page.json("$.trainings[0].venue.name")).isEqualTo("Martapura");
+        assertThat(numbers(page, "$.trainings[0]", "enrolled", "waitlisted", "attended", "partnersJoined")).containsExactly(1L, 0L, 1L, 1L);
+        assertThat(numbers(page, "$.byRegion[0]", "trainings", "kimsTrained", "outputs", "peopleReached")).containsExactly(1L, 1L, 1L, 1200L);
+        assertThat((String) page.json("$.byRegion[0].children[0].region.code")).isEqualTo("63.03");
+        assertThat(numbers(page, "$.byRegion[0].children[0]", "trainings", "kimsTrained", "outputs", "peopleReached"))
+                .containsExactly(1L, 1L, 1L, 1200L);
+
+        // The national summary: exactly what this campaign added.
+        Http.Response summary = settled("/api/dashboard/summary");
+        boolean keratonWasCovered = number(keratonBefore, "$.kims.byStatus.ACTIVE") > 0;
+        assertThat(delta(summaryBefore, summary, "$.kims.total")).isEqualTo(3);
+        assertThat(delta(summaryBefore, summary, "$.kims.byStatus.ACTIVE")).isEqualTo(1);
+        assertThat(delta(summaryBefore, summary, "$.kims.byStatus.VERIFIED")).isEqualTo(1);
+        assertThat(delta(summaryBefore, summary, "$.kims.byStatus.SUBMITTED")).isEqualTo(1);
+        assertThat(delta(summaryBefore, summary, "$.coverage.villages.covered")).isEqualTo(keratonWasCovered ? 0 : 1);
+        assertThat(delta(summaryBefore, summary, "$.trainings.total")).isEqualTo(1);
+        assertThat(delta(summaryBefore, summary, "$.trainings.byStatus.COMPLETED")).isEqualTo(1);
+        assertThat(delta(summaryBefore, summary, "$.trainings.byTheme.STUNTING")).isEqualTo(1);
+        assertThat(delta(summaryBefore, summary, "$.participants.enrolled")).isEqualTo(1);
+        assertThat(delta(summaryBefore, summary, "$.participants.waitlisted")).isEqualTo(0);
+        assertThat(delta(summaryBefore, summary, "$.participants.withdrawn")).isEqualTo(1);
+        assertThat(delta(summaryBefore, summary, "$.participants.attended")).isEqualTo(1);
+        assertThat(delta(summaryBefore, summary, "$.partners.engaged")).isEqualTo(1);
+        assertThat(delta(summaryBefore, summary, "$.outputs.count")).isEqualTo(1);
+        assertThat(delta(summaryBefore, summary, "$.outputs.reach")).isEqualTo(1200);
+        assertThat(delta(summaryBefore, summary, "$.funnel.reported")).isEqualTo(1);
+
+        // The drill-down into Kecamatan Martapura and its villages.
+        Http.Response martapura = reporting.get("/api/dashboard/regions/" + MARTAPURA);
+        assertThat((String) martapura.json("$.region.name")).isEqualTo("Martapura");
+        assertThat(martapura.<List<String>>json("$.path[*].code")).containsExactly("63", "63.03");
+        assertThat(delta(martapuraBefore, martapura, "$.kims.total")).isEqualTo(3);
+        assertThat(delta(martapuraBefore, martapura, "$.trainings.total")).as("the venue is the kecamatan").isEqualTo(1);
+        assertThat(delta(martapuraBefore, martapura, "$.participants.attended")).isEqualTo(1);
+        assertThat(delta(martapuraBefore, martapura, "$.outputs.reach")).isEqualTo(1200);
+        for (String village : List.of("63.03.05.1001", "63.03.05.1002", "63.03.05.1003")) {
+            String child = "$.children[?(@.region.code == '" + village + "')].kims.total";
+            assertThat(martapura.<List<Number>>json(child).getFirst().longValue() - martapuraBefore.<List<Number>>json(child).getFirst().longValue())
+                    .as(village).isEqualTo(1);
+        }
+        String jawaOutputs = "$.children[?(@.region.code == '63.03.05.1002')].outputs.reach";
+        assertThat(martapura.<List<Number>>json(jawaOutputs).getFirst().longValue()
+                - martapuraBefore.<List<Number>>json(jawaOutputs).getFirst().longValue()).isEqualTo(1200);
+
+        Http.Response jawaIndex = reporting.get("/api/dashboard/kims/" + jawa);
+        assertThat(number(jawaIndex, "$.index.components.trainings.count")).isEqualTo(1);
+        assertThat(number(jawaIndex, "$.index.components.outputs.count")).isEqualTo(1);
+        assertThat(number(jawaIndex, "$.index.score")).as("no media, 1 training, 1 output, active today: 8.3 + 5 + 25").isEqualTo(38);
+    }
+
+    /** The answer at {@code path} once it stayed the same (apart from its time) for two seconds. */
+    private static Http.Response settled(String path) {
+        Http.Response[] last = {null};
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Http.Response now = reporting.get(path);
+            boolean same = last[0] != null && withoutTime(last[0]).equals(withoutTime(now));
+            last[0] = now;
+            return same;
+        });
+        return last[0];
+    }
+
+    private static String withoutTime(Http.Response response) {
+        return response.body().replaceAll("\"updatedAt\":\"[^\"]*\"", "");
+    }
+
+    private static Http.Response awaitFigures(String path, java.util.function.Predicate<Http.Response> ready) {
+        Http.Response[] last = {null};
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> ready.test(last[0] = reporting.get(path)));
+        return last[0];
+    }
+
+    private static long number(Http.Response response, String path) {
+        return ((Number) response.json(path)).longValue();
+    }
+
+    private static List<Long> numbers(Http.Response response, String object, String... fields) {
+        return java.util.Arrays.stream(fields).map(field -> number(response, object + "." + field)).toList();
+    }
+
+    private static long delta(Http.Response before, Http.Response after, String path) {
+        return number(after, path) - number(before, path);
     }
 
     /** Registers a KIM in Kabupaten Banjar and takes it to {@code status} through registry-service's lifecycle. */

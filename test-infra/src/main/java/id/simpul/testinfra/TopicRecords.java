@@ -109,13 +109,31 @@ public final class TopicRecords {
 
     /** Sends a record as is (raw bytes, given headers) and waits for the acknowledgement. */
     public static void send(String bootstrap, ProducerRecord<String, byte[]> record) {
+        sendAll(bootstrap, List.of(record));
+    }
+
+    /** Sends records in order with one producer (idempotent, so each partition keeps their order) and waits for every acknowledgement. */
+    public static void sendAll(String bootstrap, List<ProducerRecord<String, byte[]>> records) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(record).get();
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (ProducerRecord<String, byte[]> record : records) {
+                sent.add(producer.send(record));
+            }
+            for (java.util.concurrent.Future<?> acknowledgement : sent) {
+                acknowledgement.get();
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("Could not send to " + record.topic(), e);
+            throw new IllegalStateException("Could not send " + records.size() + " records", e);
         }
+    }
+
+    /** A consumed record as a record to send again: same topic, key, value and headers. */
+    public static ProducerRecord<String, byte[]> again(ConsumerRecord<String, String> record) {
+        return new ProducerRecord<>(record.topic(), null, record.key(),
+                record.value() == null ? null : record.value().getBytes(StandardCharsets.UTF_8), record.headers());
     }
 
     /**

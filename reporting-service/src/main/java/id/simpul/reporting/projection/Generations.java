@@ -99,7 +99,10 @@ public class Generations {
 
     void drop(int generation) {
         for (String base : COLLECTIONS) {
-            mongo.getCollection(collection(base, generation)).drop();
+            String name = collection(base, generation);
+            if (mongo.collectionExists(name)) {
+                mongo.dropCollection(name);
+            }
         }
     }
 
