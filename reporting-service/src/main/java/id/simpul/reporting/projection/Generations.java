@@ -41,6 +41,7 @@ public class Generations {
     }
 
     private final MongoOperations mongo;
+    private final java.util.concurrent.atomic.AtomicBoolean created = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile State state;
 
     Generations(MongoOperations mongo) {
@@ -54,6 +55,11 @@ public class Generations {
 
     public State state() {
         return state;
+    }
+
+    /** Whether this instance found no read models and started them afresh since it was last asked. */
+    boolean takeCreated() {
+        return created.getAndSet(false);
     }
 
     public String current(String base) {
@@ -112,6 +118,7 @@ public class Generations {
         if (document == null) {
             try {
                 meta.insertOne(new Document("_id", ID).append(CURRENT, 1).append(BUILDING, null));
+                created.set(true);
             } catch (com.mongodb.MongoWriteException createdMeanwhile) {
                 log.debug("Generations created by another instance", createdMeanwhile);
             }

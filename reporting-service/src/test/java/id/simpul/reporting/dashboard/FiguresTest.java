@@ -67,7 +67,9 @@ class FiguresTest {
 
         assertThat(kims.total()).isEqualTo(7);
         assertThat(kims.byStatus()).containsEntry("ACTIVE", 4L).containsEntry("VERIFIED", 1L).containsEntry("SUBMITTED", 1L)
-                .containsEntry("DISSOLVED", 1L).containsEntry("CANDIDATE", 0L).hasSize(7);
+                .containsEntry("DISSOLVED", 1L).containsEntry("CANDIDATE", 0L);
+        assertThat(kims.byStatus().keySet()).as("every status, in lifecycle order, also when none counts")
+                .containsExactly("CANDIDATE", "SUBMITTED", "VERIFIED", "ACTIVE", "DORMANT", "REJECTED", "DISSOLVED");
         assertThat(kims.byFocusArea()).containsExactly(Map.entry("HEALTH", 2L), Map.entry("UMKM", 1L));
         assertThat(kims.media()).isEqualTo(new Views.Media(3, 4, Map.of("INSTAGRAM", 2L, "RADIO", 1L, "YOUTUBE", 1L)));
     }
