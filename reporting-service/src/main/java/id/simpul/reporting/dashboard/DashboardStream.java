@@ -2,7 +2,7 @@ package id.simpul.reporting.dashboard;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.annotation.PreDestroy;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Server-Sent Events: every client hears {@code figures} whenever a set of figures differs from the last (at once on
  * connecting too), with the national summary, so that a dashboard updates without polling. A comment every 15 s
- * keeps idle connections open through proxies.
+ * keeps idle connections open through proxies, and shows which clients are gone. Open streams are ended before the
+ * web server's graceful shutdown begins, which would otherwise wait for them.
  */
 @RestController
 @Tag(name = "Dashboard")
-class DashboardStream {
+class DashboardStream implements SmartLifecycle {
 
     static final String EVENT = "figures";
 
@@ -31,6 +32,7 @@ class DashboardStream {
 
     private final FiguresService figures;
     private final Set<SseEmitter> clients = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     DashboardStream(FiguresService figures) {
         this.figures = figures;
@@ -45,6 +47,10 @@ class DashboardStream {
             + "figure changed, and one on connecting: {sequence, updatedAt, summary}.")
     SseEmitter stream() {
         SseEmitter client = new SseEmitter(0L);
+        if (!running) {
+            client.complete();
+            return client;
+        }
         clients.add(client);
         client.onCompletion(() -> clients.remove(client));
         client.onTimeout(() -> clients.remove(client));
@@ -60,7 +66,7 @@ class DashboardStream {
             try {
                 client.send(SseEmitter.event().comment("keep-alive"));
             } catch (IOException | IllegalStateException e) {
-                clients.remove(client);
+                end(client);
             }
         }
     }
@@ -69,17 +75,37 @@ class DashboardStream {
         return clients.size();
     }
 
-    @PreDestroy
-    void close() {
-        clients.forEach(SseEmitter::complete);
-        clients.clear();
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every open stream; runs before the web server's graceful shutdown (the default, highest phase stops first). */
+    @Override
+    public void stop() {
+        running = false;
+        clients.forEach(this::end);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     private void send(SseEmitter client, Message message) {
         try {
             client.send(SseEmitter.event().name(EVENT).id(Long.toString(message.sequence())).data(message, MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException e) {
-            clients.remove(client);
+            end(client);
+        }
+    }
+
+    private void end(SseEmitter client) {
+        clients.remove(client);
+        try {
+            client.complete();
+        } catch (IllegalStateException alreadyEnded) {
+            // completed or failed before
         }
     }
 }
