@@ -77,6 +77,7 @@ class DashboardBrowserIT {
     private static String missingBrowser;
     private static Http registry;
     private static Http reporting;
+    private static Scenario scenario;
     private static Path profile;
     private static ChromeDriver browser;
     private static WebDriverWait wait;
@@ -94,6 +95,7 @@ class DashboardBrowserIT {
         SimpulSystem system = SimpulSystem.get();
         registry = system.http("registry-service");
         reporting = system.http("reporting-service");
+        scenario = new Scenario(system);
         profile = Files.createTempDirectory("simpul-chromium");
         browser = chromium(profile);
         wait = new WebDriverWait(browser, LIVE_UPDATE);
@@ -217,6 +219,39 @@ class DashboardBrowserIT {
         System.out.printf("KIM counted on the open dashboard %d ms after POST /api/kims%n", (System.nanoTime() - started) / 1_000_000);
         assertThat((Boolean) browser.executeScript("return window.simpulNotReloaded === true")).as("the page was not reloaded").isTrue();
         assertThat(text("kims-total")).isEqualTo(NumberFormat.getIntegerInstance(Locale.forLanguageTag("id-ID")).format(before + 1));
+
+        // Verifying and activating it adds it to the active KIMs on the open page too.
+        long active = Long.parseLong(figures().get("kims-active"));
+        String kimId = created.json("$.id");
+        for (String status : List.of("VERIFIED", "ACTIVE")) {
+            Http.Response changed = registry.postJson("/api/kims/" + kimId + "/status", "{\"status\": \"" + status + "\"}");
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        }
+        started = System.nanoTime();
+        wait.until(d -> String.valueOf(active + 1).equals(figures().get("kims-active")));
+        System.out.printf("Activation shown on the open dashboard %d ms after the last POST /status%n", (System.nanoTime() - started) / 1_000_000);
+        assertThat((Boolean) browser.executeScript("return window.simpulNotReloaded === true")).as("the page was not reloaded").isTrue();
+    }
+
+    @Test
+    void attendanceRecordedInTrainingServiceRaisesTheAttendedOnThePageWithoutReloading() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String kim = scenario.kim("KIM Hadir Langsung " + run, "63.03.05.1004", "ACTIVE");
+        String programme = scenario.programme("Kelas Langsung " + run, "63", "{\"trainings\": 1}");
+        String session = Scenario.id(scenario.draftInMartapura(programme, "Pembekalan Langsung " + run, 5));
+        scenario.schedule(session);
+        String enrolment = scenario.enrolWhenKnown(session, kim, "Rahmat Hidayat", 201).json("$.id");
+        wait.until(d -> "live".equals(attribute("live", "data-state")));
+        long attended = Long.parseLong(figures().get("participants-attended"));
+        browser.executeScript("window.simpulNotReloaded = true");
+
+        long started = System.nanoTime();
+        scenario.recordAttendance(session, enrolment);
+
+        wait.until(d -> String.valueOf(attended + 1).equals(figures().get("participants-attended")));
+        System.out.printf("Attendance shown on the open dashboard %d ms after POST /attendance%n", (System.nanoTime() - started) / 1_000_000);
+        assertThat((Boolean) browser.executeScript("return window.simpulNotReloaded === true")).as("the page was not reloaded").isTrue();
+        assertThat(figures().get("participants-attended")).isEqualTo(raw(reporting.get("/api/dashboard/summary").json("$.participants.attended")));
     }
 
     @Test
