@@ -1,13 +1,10 @@
 package id.simpul.reporting.dashboard;
 
-import com.mongodb.client.MongoCollection;
 import id.simpul.regions.RegionDataset;
 import id.simpul.reporting.projection.Generations;
 import id.simpul.reporting.projection.Projector;
-import id.simpul.reporting.projection.ReadModelStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,18 +15,18 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * Keeps the current figures: computes them again from the served generation of the read models when events changed
- * something (at most every {@code simpul.reporting.figures-interval}, and never more often than twice the time the
- * last computation took, so that a flood of events cannot starve the service), and every
- * {@code simpul.reporting.figures-refresh} regardless, which picks up what other reporting instances applied.
- * Listeners hear of every new set of figures that differs from the last.
+ * Keeps the current figures. They are computed from the rows of the served generation held in memory
+ * ({@link ServedRows}, kept up from the documents this instance writes) whenever events changed something: at most
+ * every {@code simpul.reporting.figures-interval}, and never more often than twice the time the last computation
+ * took, so that a flood of events cannot starve the service. Beside that, and without holding up those
+ * computations, the rows are read afresh from the database when another generation is served and every
+ * {@code simpul.reporting.figures-refresh}, which picks up what other reporting instances applied. Listeners hear of
+ * every new set of figures that differs from the last.
  */
 @Service
 class FiguresService {
@@ -40,7 +37,7 @@ class FiguresService {
     public record Change(long sequence, Figures figures) {
     }
 
-    private final MongoOperations mongo;
+    private final ServedRows rows;
     private final Generations generations;
     private final Projector projector;
     private final RegionDataset regions;
@@ -48,12 +45,15 @@ class FiguresService {
     private final Duration interval;
     private final Duration refresh;
     private final Timer computing;
+    private final Timer reading;
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
 
     private volatile Figures figures;
     private volatile long sequence;
+    private volatile Instant readAt = Instant.MIN;
+    private volatile boolean readFailing;
     private long seenChanges = -1;
-    private int seenGeneration;
+    private long seenReads = -1;
     private Instant computedAt = Instant.MIN;
     private Duration lastDuration = Duration.ZERO;
 
@@ -61,7 +61,9 @@ class FiguresService {
                    MeterRegistry meters,
                    @Value("${simpul.reporting.figures-interval:250ms}") Duration interval,
                    @Value("${simpul.reporting.figures-refresh:10s}") Duration refresh) {
-        this.mongo = mongo;
+        this.rows = new ServedRows((collection, generation) ->
+                mongo.getCollection(Generations.collection(collection, generation)).find().batchSize(5000));
+        projector.onWrite(rows::written);
         this.generations = generations;
         this.projector = projector;
         this.regions = regions;
@@ -69,7 +71,9 @@ class FiguresService {
         this.interval = interval;
         this.refresh = refresh;
         this.computing = Timer.builder("simpul.reporting.figures.compute")
-                .description("Time to compute the dashboard figures from the read models").register(meters);
+                .description("Time to compute the dashboard figures from the read-model rows held in memory").register(meters);
+        this.reading = Timer.builder("simpul.reporting.rows.read")
+                .description("Time to read every read-model row of the served generation from the database").register(meters);
     }
 
     /** The figures as last computed (computing them first if none were). */
@@ -100,23 +104,55 @@ class FiguresService {
 
     @Scheduled(fixedDelayString = "${simpul.reporting.figures-tick:100}")
     synchronized void tick() {
+        if (rows.loaded() < 0) {
+            return; // the first read of the rows has not succeeded yet
+        }
         Instant now = clock.instant();
-        long changes = projector.changes();
-        int generation = generations.state().current();
-        boolean dirty = changes != seenChanges || generation != seenGeneration;
-        Duration since = Duration.between(computedAt, now);
         Duration pause = interval.compareTo(lastDuration.multipliedBy(2)) > 0 ? interval : lastDuration.multipliedBy(2);
-        if ((dirty && since.compareTo(pause) >= 0) || since.compareTo(refresh) >= 0) {
-            recompute();
+        boolean changed = projector.changes() != seenChanges || rows.reads() != seenReads;
+        if (changed && Duration.between(computedAt, now).compareTo(pause) >= 0) {
+            compute();
         }
     }
 
-    /** Computes the figures now; listeners hear of them if they differ from the last. */
+    /** Reads the rows afresh when another generation is served or the last read is older than the refresh. */
+    @Scheduled(fixedDelayString = "${simpul.reporting.rows-tick:500}")
+    void reread() {
+        int generation = generations.state().current();
+        if (generation == rows.loaded() && Duration.between(readAt, clock.instant()).compareTo(refresh) < 0) {
+            return;
+        }
+        try {
+            read(generation);
+            if (readFailing) {
+                log.info("Reading the read models of generation {} works again", generation);
+                readFailing = false;
+            }
+        } catch (RuntimeException e) {
+            if (!readFailing) {
+                log.warn("Reading the read models of generation {} failed; the figures stay as they were and it is "
+                        + "tried again", generation, e);
+                readFailing = true;
+            }
+        }
+    }
+
+    /** Reads the served read models afresh and computes the figures now; listeners hear of them if they differ. */
     public synchronized Figures recompute() {
+        read(generations.state().current());
+        return compute();
+    }
+
+    private void read(int generation) {
+        reading.record(() -> rows.reload(generation));
+        readAt = clock.instant();
+    }
+
+    private Figures compute() {
         seenChanges = projector.changes();
-        seenGeneration = generations.state().current();
+        seenReads = rows.reads();
         long started = System.nanoTime();
-        Figures computed = Figures.compute(regions, load(seenGeneration), clock.instant());
+        Figures computed = Figures.compute(regions, rows.snapshot(), clock.instant());
         lastDuration = Duration.ofNanos(System.nanoTime() - started);
         computing.record(lastDuration);
         computedAt = clock.instant();
@@ -136,23 +172,5 @@ class FiguresService {
             log.info("Computing the figures took {} ms", lastDuration.toMillis());
         }
         return computed;
-    }
-
-    private Figures.Data load(int generation) {
-        return new Figures.Data(
-                read(ReadModelStore.KIMS, generation, Rows.Kim::of),
-                read(ReadModelStore.PROGRAMMES, generation, Rows.Programme::of),
-                read(ReadModelStore.PARTNERS, generation, Rows.Partner::of),
-                read(ReadModelStore.TRAININGS, generation, Rows.Training::of),
-                read(ReadModelStore.OUTPUTS, generation, Rows.Output::of));
-    }
-
-    private <T> List<T> read(String base, int generation, Function<Document, T> row) {
-        MongoCollection<Document> collection = mongo.getCollection(Generations.collection(base, generation));
-        List<T> rows = new ArrayList<>();
-        for (Document document : collection.find().batchSize(5000)) {
-            rows.add(row.apply(document));
-        }
-        return rows;
     }
 }

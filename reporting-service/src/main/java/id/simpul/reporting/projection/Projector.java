@@ -13,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
@@ -34,11 +36,17 @@ public class Projector {
         Outcome apply(IncomingEvent event, List<Integer> generations);
     }
 
+    /** Hears of every read-model document an event changed, as it was written. */
+    public interface WriteListener {
+        void written(String collection, int generation, Document document);
+    }
+
     private final Map<String, Handler> handlers = new HashMap<>();
     private final ReadModelStore store;
     private final JsonMapper json = EventJson.mapper();
     private final MeterRegistry meters;
     private final AtomicLong changes = new AtomicLong();
+    private final List<WriteListener> listeners = new CopyOnWriteArrayList<>();
 
     Projector(ReadModelStore store, MeterRegistry meters, KimProjection kims, ProgrammeProjection programmes,
               PartnerProjection partners, TrainingProjection trainings, OutputProjection outputs) {
@@ -103,6 +111,10 @@ public class Projector {
         return outcome;
     }
 
+    public void onWrite(WriteListener listener) {
+        listeners.add(listener);
+    }
+
     /** Counts the events that changed a read model: figures are computed again when it moves. */
     public long changes() {
         return changes.get();
@@ -120,10 +132,26 @@ public class Projector {
             check.accept(read);
             boolean changed = false;
             for (int generation : generations) {
-                changed |= store.merge(Generations.collection(collection, generation), id.apply(read),
+                Optional<Document> written = store.merge(Generations.collection(collection, generation), id.apply(read),
                         document -> change.test(document, read));
+                if (written.isPresent()) {
+                    changed = true;
+                    tell(collection, generation, written.get(), event);
+                }
             }
             return changed ? Outcome.APPLIED : Outcome.UNCHANGED;
         });
+    }
+
+    /** The write is stored whatever a listener does with it, so a failing listener does not fail the event. */
+    private void tell(String collection, int generation, Document document, IncomingEvent event) {
+        for (WriteListener listener : listeners) {
+            try {
+                listener.written(collection, generation, document);
+            } catch (RuntimeException e) {
+                log.warn("A read-model listener failed on the {} document {} written for event {}", collection,
+                        document.get("_id"), event.id(), e);
+            }
+        }
     }
 }

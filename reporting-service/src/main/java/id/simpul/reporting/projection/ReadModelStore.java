@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -24,7 +25,8 @@ public class ReadModelStore {
     public static final String PARTNERS = "partners";
     public static final String TRAININGS = "trainings";
     public static final String OUTPUTS = "outputs";
-    static final String REVISION = "_rev";
+    /** Each document's revision: 1 when first written, one more with every write. */
+    public static final String REVISION = "_rev";
 
     private final MongoOperations mongo;
 
@@ -32,21 +34,21 @@ public class ReadModelStore {
         this.mongo = mongo;
     }
 
-    /** Applies {@code change} to document {@code id} of {@code collection}; whether it changed anything. */
-    boolean merge(String collection, String id, Predicate<Document> change) {
+    /** Applies {@code change} to document {@code id} of {@code collection}; the document as written, if it changed. */
+    Optional<Document> merge(String collection, String id, Predicate<Document> change) {
         MongoCollection<Document> documents = mongo.getCollection(collection);
         while (true) {
             Document stored = documents.find(Filters.eq("_id", id)).first();
             Document document = stored == null ? new Document("_id", id) : stored;
             Number revision = stored == null ? null : (Number) stored.get(REVISION);
             if (!change.test(document)) {
-                return false;
+                return Optional.empty();
             }
             if (stored == null) {
                 document.put(REVISION, 1L);
                 try {
                     documents.insertOne(document);
-                    return true;
+                    return Optional.of(document);
                 } catch (MongoWriteException e) {
                     if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                         throw e;
@@ -60,7 +62,7 @@ public class ReadModelStore {
                     ? Filters.and(Filters.eq("_id", id), Filters.exists(REVISION, false))
                     : Filters.and(Filters.eq("_id", id), Filters.eq(REVISION, revision));
             if (documents.replaceOne(unchanged, document).getMatchedCount() == 1) {
-                return true;
+                return Optional.of(document);
             }
         }
     }

@@ -6,6 +6,7 @@ import id.simpul.reporting.projection.Generations;
 import id.simpul.testinfra.Http;
 import id.simpul.testinfra.IntegrationTest;
 import id.simpul.testinfra.TopicRecords;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +57,8 @@ class ReportingIntegrationTest {
     MongoOperations mongo;
     @Autowired
     DashboardStream stream;
+    @Autowired
+    MeterRegistry meters;
     Http http;
 
     @BeforeEach
@@ -92,6 +95,21 @@ class ReportingIntegrationTest {
         assertThat(keraton.at("/trainings/0/attended").asBoolean()).isTrue();
         assertThat(keraton.at("/outputs")).hasSize(2);
         assertThat(keraton.at("/kim/path/2/name").asString()).isEqualTo("Martapura");
+    }
+
+    @Test
+    void figuresKeptUpInMemoryFromTheEventsEqualThoseReadAfreshFromTheDatabase() {
+        long fromMemory = meters.timer("simpul.reporting.figures.compute").count();
+        ProgrammeWorld world = publish(new ProgrammeWorld());
+        List<String> views = List.of("/api/dashboard/summary", "/api/dashboard/regions/63.03.05",
+                "/api/dashboard/programmes/" + world.programme, "/api/dashboard/kims/" + world.keraton);
+        List<String> kept = snapshot(views);
+        assertThat(meters.timer("simpul.reporting.figures.compute").count())
+                .as("figures computed from the rows held in memory").isGreaterThan(fromMemory);
+
+        figures.recompute();
+
+        assertThat(snapshot(views)).isEqualTo(kept);
     }
 
     @Test

@@ -1,0 +1,158 @@
+package id.simpul.reporting.dashboard;
+
+import id.simpul.reporting.projection.ReadModelStore;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The rows of the served generation of the read models, held in memory so that figures can be computed without
+ * reading every document again: filled by a full read of a generation ({@link #reload}), then kept up from the
+ * documents the projector writes ({@link #written}). A document replaces its row only when its revision is newer,
+ * so writes heard out of order, or while a full read runs, leave the newest row.
+ */
+final class ServedRows {
+
+    /** Every document of one read model of one generation. */
+    interface Source {
+        Iterable<Document> all(String collection, int generation);
+    }
+
+    private record Row(long revision, Object value) {
+    }
+
+    private record Heard(String collection, String id, Row row) {
+    }
+
+    private static final Map<String, Function<Document, ?>> READERS = new LinkedHashMap<>();
+
+    static {
+        READERS.put(ReadModelStore.KIMS, Rows.Kim::of);
+        READERS.put(ReadModelStore.PROGRAMMES, Rows.Programme::of);
+        READERS.put(ReadModelStore.PARTNERS, Rows.Partner::of);
+        READERS.put(ReadModelStore.TRAININGS, Rows.Training::of);
+        READERS.put(ReadModelStore.OUTPUTS, Rows.Output::of);
+    }
+
+    private final Source source;
+    private final Object reading = new Object();
+    private final Object lock = new Object();
+    // All guarded by lock.
+    private int hearing = -1;
+    private int loaded = -1;
+    private long reads;
+    private Map<String, Map<String, Row>> rows = empty();
+    private List<Heard> heardWhileReading;
+
+    ServedRows(Source source) {
+        this.source = source;
+    }
+
+    /** How many full reads succeeded. */
+    long reads() {
+        synchronized (lock) {
+            return reads;
+        }
+    }
+
+    /** The generation whose rows are held, or -1 before the first full read succeeded. */
+    int loaded() {
+        synchronized (lock) {
+            return loaded;
+        }
+    }
+
+    /** A document the projector wrote: kept when it belongs to the held generation and is newer than its row. */
+    void written(String collection, int generation, Document document) {
+        Function<Document, ?> reader = READERS.get(collection);
+        if (reader == null) {
+            return;
+        }
+        String id = document.getString("_id");
+        Row row = new Row(revision(document), reader.apply(document));
+        synchronized (lock) {
+            if (generation != hearing) {
+                return;
+            }
+            keep(rows, collection, id, row);
+            if (heardWhileReading != null) {
+                heardWhileReading.add(new Heard(collection, id, row));
+            }
+        }
+    }
+
+    /**
+     * Reads every row of {@code generation} afresh; its rows are the ones held from then on. Writes heard while it
+     * reads are kept too; if the read fails, the rows held before stay and {@link #loaded} still names their generation.
+     * One full read runs at a time.
+     */
+    void reload(int generation) {
+        synchronized (reading) {
+            read(generation);
+        }
+    }
+
+    private void read(int generation) {
+        synchronized (lock) {
+            hearing = generation;
+            heardWhileReading = new ArrayList<>();
+        }
+        Map<String, Map<String, Row>> fresh = empty();
+        try {
+            READERS.forEach((collection, reader) -> {
+                for (Document document : source.all(collection, generation)) {
+                    keep(fresh, collection, document.getString("_id"), new Row(revision(document), reader.apply(document)));
+                }
+            });
+        } catch (RuntimeException e) {
+            synchronized (lock) {
+                hearing = loaded;
+                heardWhileReading = null;
+            }
+            throw e;
+        }
+        synchronized (lock) {
+            heardWhileReading.forEach(heard -> keep(fresh, heard.collection(), heard.id(), heard.row()));
+            heardWhileReading = null;
+            rows = fresh;
+            loaded = generation;
+            reads++;
+        }
+    }
+
+    /** The rows held now, as the figures are computed from them. */
+    Figures.Data snapshot() {
+        synchronized (lock) {
+            return new Figures.Data(values(ReadModelStore.KIMS, Rows.Kim.class), values(ReadModelStore.PROGRAMMES, Rows.Programme.class),
+                    values(ReadModelStore.PARTNERS, Rows.Partner.class), values(ReadModelStore.TRAININGS, Rows.Training.class),
+                    values(ReadModelStore.OUTPUTS, Rows.Output.class));
+        }
+    }
+
+    private <T> List<T> values(String collection, Class<T> type) {
+        Map<String, Row> held = rows.get(collection);
+        List<T> values = new ArrayList<>(held.size());
+        held.values().forEach(row -> values.add(type.cast(row.value())));
+        return values;
+    }
+
+    private static void keep(Map<String, Map<String, Row>> rows, String collection, String id, Row row) {
+        rows.get(collection).merge(id, row, (held, written) -> written.revision() > held.revision() ? written : held);
+    }
+
+    private static long revision(Document document) {
+        Number revision = (Number) document.get(ReadModelStore.REVISION);
+        return revision == null ? 0 : revision.longValue();
+    }
+
+    private static Map<String, Map<String, Row>> empty() {
+        Map<String, Map<String, Row>> rows = new HashMap<>();
+        READERS.keySet().forEach(collection -> rows.put(collection, new HashMap<>()));
+        return rows;
+    }
+}

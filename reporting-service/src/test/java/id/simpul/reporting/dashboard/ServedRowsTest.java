@@ -1,0 +1,150 @@
+package id.simpul.reporting.dashboard;
+
+import id.simpul.reporting.projection.ReadModelStore;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The read-model rows held in memory between full reads of the database. */
+class ServedRowsTest {
+
+    /** The database as the rows are read from it: documents per generation and collection. */
+    private final Map<String, List<Document>> stored = new HashMap<>();
+    private Runnable whileReading = () -> { };
+    private boolean failing;
+    private final ServedRows rows = new ServedRows((collection, generation) -> {
+        if (failing) {
+            throw new IllegalStateException("database unreachable");
+        }
+        List<Document> documents = stored.getOrDefault(collection + generation, List.of());
+        return () -> new Iterator<>() {
+            private final Iterator<Document> inner = documents.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return inner.hasNext();
+            }
+
+            @Override
+            public Document next() {
+                whileReading.run();
+                return inner.next();
+            }
+        };
+    });
+
+    @Test
+    void aFullReadHoldsEveryRowOfTheGeneration() {
+        store(1, kim("k1", "ACTIVE", 1));
+        store(1, kim("k2", "SUBMITTED", 4));
+        store(2, kim("k3", "ACTIVE", 1));
+
+        rows.reload(1);
+
+        assertThat(rows.loaded()).isEqualTo(1);
+        assertThat(statuses()).containsOnly(Map.entry("k1", "ACTIVE"), Map.entry("k2", "SUBMITTED"));
+    }
+
+    @Test
+    void aWrittenDocumentIsHeldWithoutReadingTheDatabaseAgain() {
+        rows.reload(1);
+
+        rows.written(ReadModelStore.KIMS, 1, kim("k1", "SUBMITTED", 1));
+        rows.written(ReadModelStore.KIMS, 1, kim("k1", "VERIFIED", 2));
+
+        assertThat(statuses()).containsOnly(Map.entry("k1", "VERIFIED"));
+    }
+
+    @Test
+    void anOlderRevisionHeardLateDoesNotReplaceANewerOne() {
+        rows.reload(1);
+
+        rows.written(ReadModelStore.KIMS, 1, kim("k1", "ACTIVE", 3));
+        rows.written(ReadModelStore.KIMS, 1, kim("k1", "VERIFIED", 2));
+
+        assertThat(statuses()).containsOnly(Map.entry("k1", "ACTIVE"));
+    }
+
+    @Test
+    void writesToAGenerationThatIsNotServedAreNotHeldUntilItIsRead() {
+        rows.reload(1);
+        Document rebuilt = kim("k1", "ACTIVE", 1);
+        store(2, rebuilt);
+
+        rows.written(ReadModelStore.KIMS, 2, rebuilt);
+        assertThat(statuses()).isEmpty();
+
+        rows.reload(2);
+        assertThat(rows.loaded()).isEqualTo(2);
+        assertThat(statuses()).containsOnly(Map.entry("k1", "ACTIVE"));
+    }
+
+    @Test
+    void aWriteHeardWhileTheFullReadRunsIsKept() {
+        store(1, kim("k1", "SUBMITTED", 1));
+        store(1, kim("k2", "ACTIVE", 1));
+        rows.reload(1);
+        // While the second full read runs, k1 changes and k3 is registered.
+        whileReading = () -> {
+            whileReading = () -> { };
+            rows.written(ReadModelStore.KIMS, 1, kim("k1", "VERIFIED", 2));
+            rows.written(ReadModelStore.KIMS, 1, kim("k3", "CANDIDATE", 1));
+        };
+
+        rows.reload(1);
+
+        assertThat(statuses()).containsOnly(Map.entry("k1", "VERIFIED"), Map.entry("k2", "ACTIVE"), Map.entry("k3", "CANDIDATE"));
+    }
+
+    @Test
+    void aFailedFullReadKeepsTheRowsHeldBeforeAndTheirGeneration() {
+        store(1, kim("k1", "ACTIVE", 1));
+        rows.reload(1);
+        failing = true;
+
+        assertThatThrownBy(() -> rows.reload(2)).hasMessageContaining("database unreachable");
+        rows.written(ReadModelStore.KIMS, 2, kim("k9", "ACTIVE", 1));
+
+        assertThat(rows.loaded()).as("the next tick reads generation 2 again").isEqualTo(1);
+        assertThat(statuses()).containsOnly(Map.entry("k1", "ACTIVE"));
+    }
+
+    @Test
+    void everyReadModelIsHeld() {
+        rows.reload(1);
+
+        rows.written(ReadModelStore.PROGRAMMES, 1, new Document("_id", "p1").append("title", "Cegah Stunting").append("_rev", 1L));
+        rows.written(ReadModelStore.PARTNERS, 1, new Document("_id", "pa1").append("type", "HEALTH_OFFICE").append("_rev", 1L));
+        rows.written(ReadModelStore.TRAININGS, 1, new Document("_id", "t1").append("programmeId", "p1").append("_rev", 1L));
+        rows.written(ReadModelStore.OUTPUTS, 1, new Document("_id", "o1").append("peopleReached", 120L).append("_rev", 1L));
+
+        Figures.Data data = rows.snapshot();
+        assertThat(data.programmes()).extracting(Rows.Programme::title).containsExactly("Cegah Stunting");
+        assertThat(data.partners()).extracting(Rows.Partner::type).containsExactly("HEALTH_OFFICE");
+        assertThat(data.trainings()).extracting(Rows.Training::programmeId).containsExactly("p1");
+        assertThat(data.outputs()).extracting(Rows.Output::peopleReached).containsExactly(120L);
+    }
+
+    private void store(int generation, Document kim) {
+        stored.computeIfAbsent(ReadModelStore.KIMS + generation, k -> new ArrayList<>()).add(kim);
+    }
+
+    private Map<String, String> statuses() {
+        Map<String, String> statuses = new HashMap<>();
+        rows.snapshot().kims().forEach(kim -> statuses.put(kim.id(), kim.status()));
+        return statuses;
+    }
+
+    private static Document kim(String id, String status, long revision) {
+        return new Document("_id", id).append("name", "KIM " + id).append("villageCode", "63.03.05.1001")
+                .append("status", status).append(ReadModelStore.REVISION, revision);
+    }
+}
