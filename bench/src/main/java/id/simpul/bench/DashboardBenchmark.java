@@ -61,6 +61,7 @@ public final class DashboardBenchmark {
 
     private static final String SOURCE = "/simpul/bench";
     private static final String FIGURES_TIMER = "simpul.reporting.figures.compute";
+    private static final String READ_TIMER = "simpul.reporting.rows.read";
     private static final List<String> ENDPOINTS = List.of("/api/dashboard/summary", "/api/dashboard/regions/63",
             "/api/dashboard/regions/63.03.05", "/api/dashboard/programmes", "/api/exports/regions.csv");
     private static final int REQUESTS = 300;
@@ -89,8 +90,11 @@ public final class DashboardBenchmark {
     private record Expected(long trainings, long enrolled, long attended, long outputs) {
     }
 
-    /** The figures timer as the actuator reports it. */
-    private record Timing(long count, double totalSeconds, double maxSeconds) {
+    /** reporting's timers as the actuator reports them: figures computed from memory, and full reads of the rows. */
+    private record Timing(Reading computed, Reading read) {
+    }
+
+    private record Reading(long count, double totalSeconds, double maxSeconds) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -136,7 +140,7 @@ public final class DashboardBenchmark {
             System.out.printf("Published (acknowledged)   %8.1f s  (%,.0f events/s)%n", publishSeconds, kims / publishSeconds);
             System.out.printf("Counted by reporting       %8.1f s after the first publish  (%,.0f events/s projected; "
                     + "%,d KIMs in all)%n", countedSeconds, kims / countedSeconds, counted);
-            printTiming("Figures computed meanwhile", before, during);
+            printTiming("", "meanwhile", before, during);
 
             JsonNode beforeProgramme = summary(reporting);
             start = System.nanoTime();
@@ -158,11 +162,11 @@ public final class DashboardBenchmark {
             System.out.println();
             Timing beforeLive = timing(reporting);
             live(reporting, producer, villages, kims, random);
-            printTiming("  figures computed meanwhile", beforeLive, timing(reporting));
+            printTiming("  ", "meanwhile", beforeLive, timing(reporting));
         }
 
         System.out.println();
-        printTiming("Figures computed in all   ", new Timing(0, 0, 0), timing(reporting));
+        printTiming("", "in all", new Timing(new Reading(0, 0, 0), new Reading(0, 0, 0)), timing(reporting));
         system.printMemory();
     }
 
@@ -536,19 +540,27 @@ public final class DashboardBenchmark {
     }
 
     private static Timing timing(String reporting) throws Exception {
-        JsonNode metric = JSON.readTree(get(reporting + "/actuator/metrics/" + FIGURES_TIMER));
+        return new Timing(reading(reporting, FIGURES_TIMER), reading(reporting, READ_TIMER));
+    }
+
+    private static Reading reading(String reporting, String timer) throws Exception {
+        JsonNode metric = JSON.readTree(get(reporting + "/actuator/metrics/" + timer));
         Map<String, Double> values = new LinkedHashMap<>();
         metric.path("measurements").forEach(m -> values.put(m.path("statistic").asText(), m.path("value").asDouble()));
-        return new Timing(values.getOrDefault("COUNT", 0.0).longValue(), values.getOrDefault("TOTAL_TIME", 0.0),
+        return new Reading(values.getOrDefault("COUNT", 0.0).longValue(), values.getOrDefault("TOTAL_TIME", 0.0),
                 values.getOrDefault("MAX", 0.0));
     }
 
     /** Count and mean between two readings of the timer; max as the timer reports it (its last two minutes or so). */
-    private static void printTiming(String label, Timing from, Timing to) {
+    private static void printTiming(String indent, String when, Timing from, Timing to) {
+        printReading(String.format("%-45s", indent + "Figures computed from memory " + when), from.computed(), to.computed());
+        printReading(String.format("%-45s", indent + "Read models read afresh " + when), from.read(), to.read());
+    }
+
+    private static void printReading(String label, Reading from, Reading to) {
         long count = to.count() - from.count();
         double mean = count == 0 ? 0 : (to.totalSeconds() - from.totalSeconds()) / count;
-        System.out.printf("%s %,8d times, mean %,6.0f ms, max %,6.0f ms (%s)%n", label, count, mean * 1000,
-                to.maxSeconds() * 1000, FIGURES_TIMER);
+        System.out.printf("%s %,6d times, mean %,6.0f ms, max %,6.0f ms%n", label, count, mean * 1000, to.maxSeconds() * 1000);
     }
 
     private static long total(String reporting) throws Exception {
