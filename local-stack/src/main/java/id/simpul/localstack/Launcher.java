@@ -91,6 +91,7 @@ public final class Launcher {
     private void printUrls() {
         System.out.println();
         System.out.println("Simpul is running (data and logs in " + config.dataDir() + "):");
+        System.out.printf("  Dashboard         http://localhost:%d/%n", config.port("reporting-service"));
         System.out.printf("  Dashboard API     http://localhost:%d/api/dashboard/summary%n", config.port("reporting-service"));
         for (String service : config.services()) {
             System.out.printf("  %-17s http://localhost:%d  (API docs: /swagger-ui.html, health: /actuator/health)%n",

@@ -99,6 +99,7 @@ class DashboardBrowserIT {
         profile = Files.createTempDirectory("simpul-chromium");
         browser = chromium(profile);
         wait = new WebDriverWait(browser, LIVE_UPDATE);
+        wait.pollingEvery(Duration.ofMillis(50));
         wait.ignoring(StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
     }
