@@ -67,7 +67,10 @@ final class ServedRows {
         }
     }
 
-    /** A document the projector wrote: kept when it belongs to the held generation and is newer than its row. */
+    /**
+     * A document the projector wrote: kept when it belongs to the held generation and is newer than its row; one of a
+     * generation being read for the first time is kept for when that read ends.
+     */
     void written(String collection, int generation, Document document) {
         Function<Document, ?> reader = READERS.get(collection);
         if (reader == null) {
@@ -79,7 +82,9 @@ final class ServedRows {
             if (generation != hearing) {
                 return;
             }
-            keep(rows, collection, id, row);
+            if (generation == loaded) {
+                keep(rows, collection, id, row);
+            }
             if (heardWhileReading != null) {
                 heardWhileReading.add(new Heard(collection, id, row));
             }

@@ -105,6 +105,24 @@ class ServedRowsTest {
     }
 
     @Test
+    void whileANewlyServedGenerationIsReadTheRowsOfTheOldOneStayAsTheyWere() {
+        store(1, kim("k1", "ACTIVE", 7));
+        rows.reload(1);
+        store(2, kim("k1", "ACTIVE", 1));
+        Map<String, String> duringTheRead = new HashMap<>();
+        whileReading = () -> {
+            whileReading = () -> { };
+            rows.written(ReadModelStore.KIMS, 2, kim("k2", "SUBMITTED", 1));
+            duringTheRead.putAll(statuses());
+        };
+
+        rows.reload(2);
+
+        assertThat(duringTheRead).containsOnly(Map.entry("k1", "ACTIVE"));
+        assertThat(statuses()).containsOnly(Map.entry("k1", "ACTIVE"), Map.entry("k2", "SUBMITTED"));
+    }
+
+    @Test
     void aFailedFullReadKeepsTheRowsHeldBeforeAndTheirGeneration() {
         store(1, kim("k1", "ACTIVE", 1));
         rows.reload(1);
