@@ -12,11 +12,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,6 +76,20 @@ class KimToDashboardIT {
         System.out.printf("KIM counted in the dashboard %d ms after POST /api/kims%n", (System.nanoTime() - started) / 1_000_000);
 
         assertThat(submitted()).isEqualTo(submittedBefore + 1);
+    }
+
+    @Test
+    void theReadmesExampleRegistersAKimThatIsCounted() throws IOException {
+        String readme = Files.readString(system.config.root().resolve("README.md"));
+        Matcher example = Pattern.compile("curl -i -X POST localhost:8081/api/kims .*? -d '(\\{.*?\\})'", Pattern.DOTALL)
+                .matcher(readme);
+        assertThat(example.find()).as("the README shows how to POST a KIM").isTrue();
+        long before = total();
+
+        Http.Response created = registry.postJson("/api/kims", example.group(1));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> total() == before + 1);
     }
 
     @Test
