@@ -132,7 +132,7 @@ public final class DashboardBenchmark {
                 throw new IllegalStateException("Kafka refused a KIM event", failure.get());
             }
             double publishSeconds = seconds(start);
-            long counted = awaitTotal(reporting, baseline + kims, start, kims);
+            long counted = awaitTotal(system, baseline + kims, start, kims);
             double countedSeconds = seconds(start);
             Timing during = timing(reporting);
 
@@ -142,10 +142,10 @@ public final class DashboardBenchmark {
                     + "%,d KIMs in all)%n", countedSeconds, kims / countedSeconds, counted);
             printTiming("", "meanwhile", before, during);
 
-            JsonNode beforeProgramme = summary(reporting);
+            JsonNode beforeProgramme = system.summary();
             start = System.nanoTime();
             Expected expected = publishProgramme(producer, regions, published, random);
-            awaitProgramme(reporting, beforeProgramme, expected);
+            awaitProgramme(system, beforeProgramme, expected);
             System.out.printf("Programme: %,d trainings, %,d enrolments, %,d present, %,d outputs counted %.1f s after "
                             + "publishing%n", expected.trainings(), expected.enrolled(), expected.attended(), expected.outputs(),
                     seconds(start));
@@ -161,7 +161,7 @@ public final class DashboardBenchmark {
 
             System.out.println();
             Timing beforeLive = timing(reporting);
-            live(reporting, producer, villages, kims, random);
+            live(system, producer, villages, kims, random);
             printTiming("  ", "meanwhile", beforeLive, timing(reporting));
         }
 
@@ -370,10 +370,10 @@ public final class DashboardBenchmark {
     // ---- measuring
 
     /** Polls the summary until it counts {@code wanted} KIMs, printing progress every 10 s; the count reached. */
-    private static long awaitTotal(String reporting, long wanted, long since, int publishing) throws Exception {
+    private static long awaitTotal(BenchSystem system, long wanted, long since, int publishing) throws Exception {
         long lastPrint = System.nanoTime();
         long counted;
-        while ((counted = total(reporting)) < wanted) {
+        while ((counted = system.kimTotal()) < wanted) {
             if (System.nanoTime() - lastPrint > 10_000_000_000L) {
                 lastPrint = System.nanoTime();
                 System.out.printf("  %6.1f s: reporting counts %,d of %,d%n", seconds(since),
@@ -384,14 +384,14 @@ public final class DashboardBenchmark {
         return counted;
     }
 
-    private static void awaitProgramme(String reporting, JsonNode before, Expected expected) throws Exception {
+    private static void awaitProgramme(BenchSystem system, JsonNode before, Expected expected) throws Exception {
         JsonNode now = before;
         while (now.path("trainings").path("total").asLong() < before.path("trainings").path("total").asLong() + expected.trainings()
                 || now.path("participants").path("enrolled").asLong() < before.path("participants").path("enrolled").asLong() + expected.enrolled()
                 || now.path("participants").path("attended").asLong() < before.path("participants").path("attended").asLong() + expected.attended()
                 || now.path("outputs").path("count").asLong() < before.path("outputs").path("count").asLong() + expected.outputs()) {
             Thread.sleep(100);
-            now = summary(reporting);
+            now = system.summary();
         }
     }
 
@@ -442,10 +442,10 @@ public final class DashboardBenchmark {
      * Listens to the dashboard stream and publishes {@link #LIVE_KIMS} KIMs a second apart; for each, the time from
      * Kafka's acknowledgement to the first message whose national total includes it.
      */
-    private static void live(String reporting, KafkaProducer<String, byte[]> producer, List<List<String>> villages,
+    private static void live(BenchSystem system, KafkaProducer<String, byte[]> producer, List<List<String>> villages,
                              int numbered, Random random) throws Exception {
-        LiveTotals stream = LiveTotals.open(reporting + "/api/dashboard/stream");
-        long total = total(reporting);
+        LiveTotals stream = LiveTotals.open(system.url("reporting-service") + "/api/dashboard/stream");
+        long total = system.kimTotal();
         stream.await(total, Duration.ofSeconds(60));
         long[] latencies = new long[LIVE_KIMS];
         long[] acks = new long[LIVE_KIMS];
@@ -561,14 +561,6 @@ public final class DashboardBenchmark {
         long count = to.count() - from.count();
         double mean = count == 0 ? 0 : (to.totalSeconds() - from.totalSeconds()) / count;
         System.out.printf("%s %,6d times, mean %,6.0f ms, max %,6.0f ms%n", label, count, mean * 1000, to.maxSeconds() * 1000);
-    }
-
-    private static long total(String reporting) throws Exception {
-        return summary(reporting).path("kims").path("total").asLong();
-    }
-
-    private static JsonNode summary(String reporting) throws Exception {
-        return JSON.readTree(get(reporting + "/api/dashboard/summary"));
     }
 
     private static long percentile(long[] sorted, int percent) {

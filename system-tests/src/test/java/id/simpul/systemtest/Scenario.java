@@ -36,11 +36,14 @@ final class Scenario {
             case "ACTIVE" -> List.of("VERIFIED", "ACTIVE");
             default -> throw new IllegalArgumentException("Not a status a test takes a KIM to: " + status);
         };
-        for (String step : steps) {
-            Http.Response changed = registry.postJson("/api/kims/" + id + "/status", "{\"status\": \"" + step + "\"}");
-            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
-        }
+        steps.forEach(step -> changeStatus(id, step));
         return id;
+    }
+
+    /** Takes a KIM one step through registry-service's lifecycle. */
+    void changeStatus(String kimId, String status) {
+        Http.Response changed = registry.postJson("/api/kims/" + kimId + "/status", "{\"status\": \"" + status + "\"}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
     }
 
     /** A stunting programme of the ministry over {@code targetRegion}. */

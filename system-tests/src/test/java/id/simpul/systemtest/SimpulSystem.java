@@ -23,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 final class SimpulSystem {
 
     /** The seed campaign of training-service (SeedStuntingCampaign): its programme id and its final figures. */
-    static final String SEED_PROGRAMME = UUID.nameUUIDFromBytes("simpul-seed-training:programme".getBytes(StandardCharsets.UTF_8)).toString();
+    private static final String SEED_PROGRAMME =
+            UUID.nameUUIDFromBytes("simpul-seed-training:programme".getBytes(StandardCharsets.UTF_8)).toString();
     private static final int SEED_TRAININGS = 2;
     private static final int SEED_ENROLLED = 7;
     private static final int SEED_OUTPUTS = 4;
