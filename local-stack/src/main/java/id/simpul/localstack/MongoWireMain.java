@@ -2,19 +2,26 @@ package id.simpul.localstack;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a MongoDB-wire-protocol server (mongo-java-server). With {@code --file} it keeps data in an H2 MVStore file
- * that survives restarts; without it, in memory. Options: {@code --port [--file] [--bind] [--exit-with-parent PID]}.
+ * that survives restarts and crashes (a write is answered once it is on disk, see {@link DurableH2Backend}); without
+ * it, in memory. Options: {@code --port [--file] [--bind] [--exit-with-parent PID]}.
  */
 public final class MongoWireMain {
+
+    /**
+     * Threads that serve connections. A durable write waits for its group commit on the thread that serves its
+     * connection, so there are enough of them that connections rarely share one.
+     */
+    static final int WORKER_THREADS = 64;
 
     public static void main(String[] argv) throws IOException, InterruptedException {
         Args args = new Args(argv);
@@ -26,16 +33,16 @@ public final class MongoWireMain {
         } else {
             Path path = Path.of(file).toAbsolutePath();
             Files.createDirectories(path.getParent());
-            backend = new H2Backend(path.toString());
+            backend = DurableH2Backend.open(path);
         }
         MongoServer server = new MongoServer(backend);
-        server.bind(args.optional("bind", "127.0.0.1"), args.port("port"));
+        server.bind(new InetSocketAddress(args.optional("bind", "127.0.0.1"), args.port("port")), 1, WORKER_THREADS);
         System.out.println("Mongo-wire server listening on " + server.getLocalAddress()
-                + (file == null ? " (memory)" : " (H2 file " + file + ")"));
+                + (file == null ? " (memory)" : " (H2 file " + file + ", durable writes)"));
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // shutdown() closes the backend, which flushes the H2 store to disk.
+            // shutdown() closes the backend, which commits and syncs what is left.
             server.shutdown();
             stopped.countDown();
         }, "mongo-wire-shutdown"));

@@ -1,8 +1,11 @@
 package id.simpul.localstack;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,8 +13,17 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,13 +36,13 @@ class MongoWireMainTest {
     void theH2FileBackendKeepsDocumentsAcrossARestart() throws IOException {
         int port = KafkaBroker.freePort();
         JavaProcess server = start(port);
-        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+        try (MongoClient client = client(port)) {
             collection(client).insertOne(new Document("_id", "kim-1").append("name", "KIM Sinar"));
         }
         assertThat(server.stop(Duration.ofSeconds(20))).isTrue();
 
         JavaProcess restarted = start(port);
-        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+        try (MongoClient client = client(port)) {
             assertThat(collection(client).find(new Document("_id", "kim-1")).first())
                     .containsEntry("name", "KIM Sinar");
         } finally {
@@ -38,14 +50,84 @@ class MongoWireMainTest {
         }
     }
 
+    @Test
+    void everyAcknowledgedWriteSurvivesAKill9InTheMiddleOfWriting() throws Exception {
+        int port = KafkaBroker.freePort();
+        JavaProcess server = start(port);
+        Set<String> inserted = ConcurrentHashMap.newKeySet();
+        Set<String> updated = ConcurrentHashMap.newKeySet();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        CountDownLatch enough = new CountDownLatch(1);
+        ExecutorService writers = Executors.newFixedThreadPool(8);
+        try (MongoClient client = client(port)) {
+            MongoCollection<Document> kims = collection(client);
+            kims.createIndex(new Document("nameKey", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+            for (int w = 0; w < 8; w++) {
+                int writer = w;
+                writers.submit(() -> {
+                    for (int i = 0; writing.get(); i++) {
+                        String id = "kim-" + writer + "-" + i;
+                        try {
+                            kims.insertOne(new Document("_id", id).append("nameKey", id).append("status", "SUBMITTED"));
+                            inserted.add(id);
+                            if (i % 3 == 0) {
+                                kims.updateOne(Filters.eq("_id", id), Updates.set("status", "VERIFIED"));
+                                updated.add(id);
+                            }
+                        } catch (MongoException gone) {
+                            return;
+                        }
+                        if (inserted.size() >= 1500) {
+                            enough.countDown();
+                        }
+                    }
+                });
+            }
+            assertThat(enough.await(60, TimeUnit.SECONDS)).as("1,500 writes acknowledged").isTrue();
+            server.kill();
+            writing.set(false);
+            writers.shutdown();
+            assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+        Set<String> acknowledged = new HashSet<>(inserted);
+        Set<String> acknowledgedUpdates = new HashSet<>(updated);
+
+        JavaProcess restarted = start(port);
+        try (MongoClient client = client(port)) {
+            List<Document> stored = collection(client).find().into(new ArrayList<>());
+            Set<String> storedIds = new HashSet<>();
+            Set<String> verified = new HashSet<>();
+            for (Document kim : stored) {
+                storedIds.add(kim.getString("_id"));
+                if ("VERIFIED".equals(kim.getString("status"))) {
+                    verified.add(kim.getString("_id"));
+                }
+            }
+            System.out.printf("Killed after %,d acknowledged inserts and %,d updates; %,d documents after the restart%n",
+                    acknowledged.size(), acknowledgedUpdates.size(), stored.size());
+            assertThat(storedIds).containsAll(acknowledged);
+            assertThat(verified).containsAll(acknowledgedUpdates);
+            // The unique index came back whole: every stored document is found through it.
+            for (String id : acknowledged) {
+                assertThat(collection(client).countDocuments(Filters.eq("nameKey", id))).isEqualTo(1);
+            }
+        } finally {
+            restarted.stop(Duration.ofSeconds(20));
+        }
+    }
+
     private JavaProcess start(int port) throws IOException {
-        JavaProcess process = JavaProcess.start("mongo-test", List.of("-Xmx128m"),
+        JavaProcess process = JavaProcess.start("mongo-test", List.of("-Xmx256m"),
                 List.of("-cp", System.getProperty("java.class.path"), MongoWireMain.class.getName()),
                 List.of("--port", String.valueOf(port), "--file", dataDir.resolve("mongo/simpul.mv").toString(),
                         "--exit-with-parent", String.valueOf(ProcessHandle.current().pid())),
                 Map.of(), dataDir.resolve("mongo.log"), false);
         Readiness.await("Mongo-wire server", process, Duration.ofSeconds(30), () -> Readiness.tcpOpen("localhost", port));
         return process;
+    }
+
+    private static MongoClient client(int port) {
+        return MongoClients.create("mongodb://localhost:" + port + "/?serverSelectionTimeoutMS=3000&connectTimeoutMS=2000");
     }
 
     private static MongoCollection<Document> collection(MongoClient client) {
