@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
-    private static final int TIMEOUT_MS = 3000;
+    private static final int TIMEOUT_MS = 1000;
 
     private final KafkaAdmin kafkaAdmin;
     private final OutboxRelay relay;

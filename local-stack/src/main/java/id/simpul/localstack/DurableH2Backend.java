@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -32,8 +34,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * separate map updates), commits everything applied so far, forces the file, and then answers every command that
  * change covered. Writes that arrive during a commit go into the next one, so many writers share one {@code fsync}.
  *
- * <p>Reads are answered only once everything they could have seen is durable too: otherwise a reader (the outbox
- * relay, say) could act on a write that a crash would then take back.
+ * <p>Reads are answered only once every write to their database that they could have seen is durable too:
+ * otherwise a reader (the outbox relay, say) could act on a write that a crash would then take back. Writes to other
+ * databases (other services) do not hold a read up.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -61,6 +64,8 @@ final class DurableH2Backend extends H2Backend {
     private final ReentrantReadWriteLock applying = new ReentrantReadWriteLock();
     /** Commands that changed data so far (or are changing it now): their numbers. */
     private final AtomicLong applied = new AtomicLong();
+    /** Per database, the number of the latest command that changed (or is changing) it. */
+    private final Map<String, AtomicLong> latestWrite = new ConcurrentHashMap<>();
     private final ReentrantLock progress = new ReentrantLock();
     private final Condition work = progress.newCondition();
     private final Condition done = progress.newCondition();
@@ -101,11 +106,12 @@ final class DurableH2Backend extends H2Backend {
             try {
                 return super.handleCommand(channel, database, command, query);
             } finally {
-                awaitDurable(applied.get());
+                awaitDurable(latestWrite(database).get());
             }
         }
         applying.readLock().lock();
         long mine = applied.incrementAndGet();
+        latestWrite(database).accumulateAndGet(mine, Math::max);
         try {
             return super.handleCommand(channel, database, command, query);
         } finally {
@@ -122,6 +128,10 @@ final class DurableH2Backend extends H2Backend {
         } finally {
             awaitDurable(applied.get());
         }
+    }
+
+    private AtomicLong latestWrite(String database) {
+        return latestWrite.computeIfAbsent(database, d -> new AtomicLong());
     }
 
     private static boolean writesResult(String name, Document query) {

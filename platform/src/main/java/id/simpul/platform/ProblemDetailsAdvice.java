@@ -12,7 +12,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -21,6 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.util.List;
 import java.util.Map;
@@ -64,6 +69,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof EdgeFilter.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                        .body(Problems.bodyTooLarge(tooLarge.limit));
+            }
+            if (cause instanceof StrictJson.InvalidText invalid) {
+                String field = invalid.getPath().isEmpty() ? "(body)" : fieldPath(invalid.getPath());
+                return ResponseEntity.unprocessableContent().body(Problems.invalidText(List.of(
+                        new FieldProblem(field, invalid.getOriginalMessage()))));
+            }
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldProblem(
+                        fieldPath(unknown.getPath()), "is not a field of this request; the API documents the fields it takes"))));
+            }
             if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
                 return ResponseEntity.badRequest().body(Problems.invalid(List.of(
                         new FieldProblem(fieldPath(mismatch.getPath()), expectation(mismatch.getTargetType())))));
@@ -102,11 +120,60 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Already exists", "A resource with the same identity already exists."));
     }
 
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        String expected = ex.getSupportedMediaTypes().isEmpty() ? "another content type"
+                : ex.getSupportedMediaTypes().stream().map(MediaType::toString).distinct()
+                        .collect(java.util.stream.Collectors.joining(" or "));
+        String sent = ex.getContentType() == null ? "no Content-Type" : "Content-Type " + ex.getContentType();
+        ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "Unsupported content type", "This request takes " + expected + ", not " + sent + ".");
+        problem.setProperty("expected", ex.getSupportedMediaTypes().stream().map(MediaType::toString).distinct().toList());
+        HttpHeaders answer = new HttpHeaders();
+        answer.setAccept(ex.getSupportedMediaTypes());
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(answer).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+                                                                           HttpHeaders headers, HttpStatusCode status,
+                                                                           WebRequest request) {
+        long limit = ex.getMaxUploadSize();
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", "File too large",
+                limit > 0 ? "An upload may hold at most " + limit + " bytes." : "The upload is larger than this service takes.");
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close").body(problem);
+    }
+
+    /** A multipart body that cannot be read: no boundary, truncated, malformed parts. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> brokenMultipart(MultipartException ex) {
+        if (ex instanceof MaxUploadSizeExceededException tooLarge) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                    "file-too-large", "File too large", "An upload may hold at most " + tooLarge.getMaxUploadSize() + " bytes."));
+        }
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "broken-multipart",
+                "Multipart body not readable", "The body is not a readable multipart/form-data upload (a boundary in the "
+                        + "Content-Type, parts separated by it, the closing boundary at the end)."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex, WebRequest request) {
+        if (StoreUnavailable.causes(ex)) {
+            log.warn("Store unavailable on {}: {}", request.getDescription(false), Problems.firstLine(ex));
+            return storeUnavailable();
+        }
         log.error("Unexpected error on {}", request.getDescription(false), ex);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal-error", "Internal error", "Something went wrong on our side; it has been logged."));
+    }
+
+    /** 503 with Retry-After: the store is away; the client may send the same request again. */
+    static ResponseEntity<ProblemDetail> storeUnavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(StoreUnavailable.RETRY_AFTER.toSeconds()))
+                .body(Problems.storeUnavailable());
     }
 
     /** {@code officers.sectionHeads[1].name}, as a client names the field. */

@@ -5,7 +5,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builds the problem details Simpul answers with; {@code type} URIs name the kind of problem. */
 public final class Problems {
@@ -26,6 +28,14 @@ public final class Problems {
         return problem;
     }
 
+    /** 422: text that Simpul does not keep (control characters, bidirectional overrides, only white space…). */
+    public static ProblemDetail invalidText(List<ProblemDetailsAdvice.FieldProblem> errors) {
+        ProblemDetail problem = of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-text", "Text not accepted",
+                errors.size() == 1 ? "1 field holds text that is not accepted." : errors.size() + " fields hold text that is not accepted.");
+        problem.setProperty("errors", errors.stream().map(ProblemDetailsAdvice.FieldProblem::asMap).toList());
+        return problem;
+    }
+
     /**
      * A well-formed request that breaks a rule (for example a region's minimum number of members): 422 with the
      * offending fields.
@@ -39,6 +49,35 @@ public final class Problems {
     /** An exception that the web layer answers with {@code problem}. */
     public static ErrorResponseException exception(ProblemDetail problem) {
         return new ErrorResponseException(HttpStatus.valueOf(problem.getStatus()), problem, null);
+    }
+
+    /** 413: the body is larger than {@code limit} bytes. */
+    public static ProblemDetail bodyTooLarge(long limit) {
+        ProblemDetail problem = of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+                "The request body may hold at most " + limit + " bytes.");
+        problem.setProperty("maxBytes", limit);
+        return problem;
+    }
+
+    /** 503: the service's store cannot be reached; nothing was changed, the request may be sent again later. */
+    public static ProblemDetail storeUnavailable() {
+        ProblemDetail problem = of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
+                "The service cannot reach its database right now. Try again in "
+                        + StoreUnavailable.RETRY_AFTER.toSeconds() + " seconds.");
+        return problem;
+    }
+
+    /** A problem as the JSON object it is written as (for answers written outside Spring MVC). */
+    static Map<String, Object> asMap(ProblemDetail problem) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", problem.getType().toString());
+        map.put("title", problem.getTitle());
+        map.put("status", problem.getStatus());
+        map.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            map.putAll(problem.getProperties());
+        }
+        return map;
     }
 
     public static ErrorResponseException notFound(String what, String id) {
