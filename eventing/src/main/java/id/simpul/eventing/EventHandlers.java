@@ -13,8 +13,10 @@ import java.util.function.Consumer;
 
 /**
  * Routes consumed records to a handler per event type (the {@code ce_type} header), each reading the payload into
- * the consumer's own record type. Types without a handler are skipped on purpose (logged and counted): producers
- * may add types that a consumer does not need. A handler that throws has its record retried, then dead-lettered.
+ * the consumer's own record type once it has passed the {@link EventContract} (by default the published one).
+ * Types without a handler are skipped on purpose (logged and counted): producers may add types that a consumer
+ * does not need. A handler that throws has its record retried, then dead-lettered; a record that breaks the
+ * contract is dead-lettered at once.
  */
 public final class EventHandlers implements Consumer<Message<byte[]>> {
 
@@ -23,11 +25,14 @@ public final class EventHandlers implements Consumer<Message<byte[]>> {
     private final String consumer;
     private final Map<String, BiConsumer<IncomingEvent, byte[]>> handlers;
     private final MeterRegistry meters;
+    private final EventContract contract;
 
-    private EventHandlers(String consumer, Map<String, BiConsumer<IncomingEvent, byte[]>> handlers, MeterRegistry meters) {
+    private EventHandlers(String consumer, Map<String, BiConsumer<IncomingEvent, byte[]>> handlers, MeterRegistry meters,
+                          EventContract contract) {
         this.consumer = consumer;
         this.handlers = Map.copyOf(handlers);
         this.meters = meters;
+        this.contract = contract;
     }
 
     public static Builder builder(String consumer, JsonMapper json, MeterRegistry meters) {
@@ -43,6 +48,7 @@ public final class EventHandlers implements Consumer<Message<byte[]>> {
             meters.counter("simpul.events.skipped", "consumer", consumer, "type", event.type()).increment();
             return;
         }
+        contract.check(event);
         handler.accept(event, event.payload());
         meters.counter("simpul.events.handled", "consumer", consumer, "type", event.type()).increment();
     }
@@ -53,11 +59,18 @@ public final class EventHandlers implements Consumer<Message<byte[]>> {
         private final JsonMapper json;
         private final MeterRegistry meters;
         private final Map<String, BiConsumer<IncomingEvent, byte[]>> handlers = new HashMap<>();
+        private EventContract contract = EventContract.published();
 
         private Builder(String consumer, JsonMapper json, MeterRegistry meters) {
             this.consumer = consumer;
             this.json = json;
             this.meters = meters;
+        }
+
+        /** Checks records against {@code contract} instead of the published one. */
+        public Builder contract(EventContract contract) {
+            this.contract = contract;
+            return this;
         }
 
         /** Handles {@code type}, its payload read as {@code payloadType}. */
@@ -67,7 +80,10 @@ public final class EventHandlers implements Consumer<Message<byte[]>> {
         }
 
         public EventHandlers build() {
-            return new EventHandlers(consumer, handlers, meters);
+            handlers.keySet().stream().filter(type -> !contract.describes(type)).findFirst().ifPresent(type -> {
+                throw new IllegalStateException(consumer + " handles " + type + ", which its contract does not describe");
+            });
+            return new EventHandlers(consumer, handlers, meters, contract);
         }
     }
 }

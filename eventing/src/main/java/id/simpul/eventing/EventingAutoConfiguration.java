@@ -10,6 +10,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
@@ -23,6 +29,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Wires the outbox, its relay, the contract topics and the Kafka health check into every Simpul service. */
@@ -86,6 +93,49 @@ public class EventingAutoConfiguration {
     @Bean
     AggregateStores aggregateStores(MongoOperations mongo, ObjectProvider<Outbox> outbox, OutboxRelay relay) {
         return new AggregateStores(mongo, outbox, relay);
+    }
+
+    /** Retries, dead letters and store outages of every consumer binding (see {@link ConsumerFailures}). */
+    @Bean
+    @ConditionalOnClass(ListenerContainerWithDlqAndRetryCustomizer.class)
+    ConsumerFailures consumerFailures(KafkaProperties kafka) {
+        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        return new ConsumerFailures(new KafkaTemplate<>(new DefaultKafkaProducerFactory<byte[], byte[]>(producer)));
+    }
+
+    /** A service with a dead-letter topic keeps its dead letters and serves them (see {@link DeadLetters}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty("simpul.eventing.dead-letters.topic")
+    static class DeadLetterConfiguration {
+
+        @Bean
+        DeadLetters deadLetters(MongoOperations mongo, ObjectProvider<DeadLetters.Replay> replay,
+                                EventingProperties properties, Clock clock, MeterRegistry meters) {
+            return new DeadLetters(mongo, replay.getObject(), properties.deadLetters().topic(), clock, meters);
+        }
+
+        @Bean
+        DeadLetterRecorder deadLetterRecorder(DeadLetters deadLetters, KafkaProperties kafka, EventingProperties properties,
+                                              Environment environment) {
+            String group = properties.deadLetters().group() != null ? properties.deadLetters().group()
+                    : environment.getProperty("spring.application.name", "simpul") + "-dead-letters";
+            return new DeadLetterRecorder(deadLetters, kafka.buildConsumerProperties(), group);
+        }
+
+        @Bean
+        DeadLetterController deadLetterController(DeadLetters deadLetters) {
+            return new DeadLetterController(deadLetters);
+        }
+
+        @Bean(name = "deadLettersHealthIndicator")
+        HealthIndicator deadLettersHealthIndicator(DeadLetters deadLetters) {
+            return new DeadLetterHealthIndicator(deadLetters);
+        }
     }
 
     @Bean(name = "kafkaHealthIndicator")

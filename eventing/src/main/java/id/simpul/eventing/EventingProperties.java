@@ -10,9 +10,20 @@ import java.time.Duration;
  *
  * @param source            the CloudEvents {@code ce_source} of this service's events
  * @param replicationFactor replicas of the topics this service creates; empty means the broker's default
+ * @param deadLetters       where this service's consumer puts what it cannot apply
  */
 @ConfigurationProperties("simpul.eventing")
-public record EventingProperties(String source, Integer replicationFactor, @DefaultValue Relay relay) {
+public record EventingProperties(String source, Integer replicationFactor, @DefaultValue Relay relay,
+                                 @DefaultValue DeadLetterTopic deadLetters) {
+
+    /**
+     * @param topic the service's dead-letter topic (the binding's {@code dlq-name}); set, the service keeps its dead
+     *              letters and serves {@code /api/admin/dead-letters}
+     * @param group the consumer group that reads it into the service's database; by default
+     *              {@code <spring.application.name>-dead-letters}
+     */
+    public record DeadLetterTopic(String topic, String group) {
+    }
 
     /**
      * @param enabled       whether this instance relays its outbox to Kafka

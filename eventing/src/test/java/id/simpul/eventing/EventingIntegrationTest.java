@@ -4,6 +4,7 @@ import id.simpul.contracts.CloudEventHeaders;
 import id.simpul.contracts.Topics;
 import id.simpul.eventing.sample.Parcel;
 import id.simpul.eventing.sample.ParcelId;
+import id.simpul.testinfra.Http;
 import id.simpul.testinfra.IntegrationTest;
 import id.simpul.testinfra.TopicRecords;
 import io.cloudevents.CloudEvent;
@@ -15,6 +16,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
 
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static id.simpul.eventing.EventingSampleApplication.CREATED;
@@ -45,6 +48,8 @@ class EventingIntegrationTest {
     HandlerFaults faults;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
+    @LocalServerPort
+    int port;
 
     @Test
     void eventStoredWithItsAggregateIsPublishedAsACloudEventKeyedByTheAggregateId() {
@@ -165,8 +170,8 @@ class EventingIntegrationTest {
 
         assertThat(faults.attempts(label)).as("max-attempts").isEqualTo(3);
         assertThat(TopicRecords.header(dead, CloudEventHeaders.TYPE)).isEqualTo(CREATED);
-        assertThat(TopicRecords.header(dead, "x-original-topic")).isEqualTo(TOPIC);
-        assertThat(TopicRecords.header(dead, "x-exception-message")).contains("Handler fails for " + label);
+        assertThat(TopicRecords.header(dead, "kafka_dlt-original-topic")).isEqualTo(TOPIC);
+        assertThat(TopicRecords.header(dead, "x-dead-letter-reason")).contains("Handler fails for " + label);
         assertThat(view(id)).isNull();
 
         ParcelId next = newParcelOnPartitionOf(id, "next");
@@ -180,8 +185,92 @@ class EventingIntegrationTest {
         String noHeaders = UUID.randomUUID().toString();
         TopicRecords.send(bootstrap, new ProducerRecord<>(TOPIC, noHeaders, "{}".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(TopicRecords.header(recordsOf(DLQ, key, 1).getFirst(), "x-exception-message")).contains("not readable");
-        assertThat(TopicRecords.header(recordsOf(DLQ, noHeaders, 1).getFirst(), "x-exception-message")).contains("ce_id");
+        assertThat(TopicRecords.header(recordsOf(DLQ, key, 1).getFirst(), "x-dead-letter-reason")).contains("is not JSON");
+        assertThat(TopicRecords.header(recordsOf(DLQ, noHeaders, 1).getFirst(), "x-dead-letter-reason")).contains("ce_id");
+    }
+
+    @Test
+    void aRecordAgainstTheContractIsDeadLetteredAtOnceWithItsReason() {
+        ParcelId id = newParcel("x".repeat(60));
+
+        ConsumerRecord<String, String> dead = recordsOf(DLQ, id.value(), 1).getFirst();
+
+        assertThat(faults.attempts("x".repeat(60))).as("never handed to the handler").isZero();
+        assertThat(TopicRecords.header(dead, "x-dead-letter-reason")).contains("label of at most 50");
+        assertThat(TopicRecords.header(dead, "kafka_dlt-exception-fqcn")).isNotBlank();
+        assertThat(view(id)).isNull();
+    }
+
+    @Test
+    void aDeadLetterIsListedWithItsReasonAndReplayedOnceItsCauseIsGone() {
+        String label = "fail-3-" + UUID.randomUUID();
+        ParcelId id = newParcel(label);
+        recordsOf(DLQ, id.value(), 1);
+        Map<String, Object> letter = awaitDeadLetter(id);
+
+        assertThat(letter).containsEntry("status", "WAITING").containsEntry("originalTopic", TOPIC)
+                .containsEntry("type", CREATED).containsEntry("key", id.value());
+        assertThat((String) letter.get("reason")).contains("Handler fails attempt 3 for " + label);
+        assertThat(((Number) letter.get("originalOffset")).longValue()).isNotNegative();
+        assertThat(http().get("/actuator/health").body()).contains("\"deadLetters\"");
+
+        // The handler fails its first three attempts only: the replay (the fourth) applies the record.
+        Http.Response replayed = http().postJson("/api/admin/dead-letters/" + letter.get("id") + "/replay", "{}");
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
+        assertThat((String) replayed.json("$.status")).isEqualTo("REPLAYED");
+        assertThat((String) replayed.json("$.replayedBy")).isEqualTo("unattributed");
+        assertThat(view(id).getInteger("applied")).isEqualTo(1);
+
+        Http.Response again = http().postJson("/api/admin/dead-letters/" + letter.get("id") + "/replay", "{}");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(faults.attempts(label)).as("a replayed dead letter is not applied again").isEqualTo(4);
+        assertThat(view(id).getInteger("applied")).isEqualTo(1);
+        assertThat(http().postJson("/api/admin/dead-letters/" + letter.get("id") + "/discard", "{\"reason\": \"late\"}").status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void aDeadLetterThatStillFailsStaysWaitingAndCanBeDiscardedWithAReason() {
+        String label = "fail-always-" + UUID.randomUUID();
+        ParcelId id = newParcel(label);
+        recordsOf(DLQ, id.value(), 1);
+        String letter = (String) awaitDeadLetter(id).get("id");
+
+        Http.Response replay = http().postJson("/api/admin/dead-letters/" + letter + "/replay", "{\"note\": \"after the fix\"}");
+        assertThat(replay.status()).as(replay.body()).isEqualTo(422);
+        assertThat((String) replay.json("$.detail")).contains("Handler fails for " + label);
+        assertThat((String) http().get("/api/admin/dead-letters/" + letter).json("$.status")).isEqualTo("WAITING");
+        assertThat(http().postJson("/api/admin/dead-letters/" + letter + "/discard", "{}").status()).isEqualTo(400);
+
+        Http.Response discarded = http().postJson("/api/admin/dead-letters/" + letter + "/discard",
+                "{\"reason\": \"the parcel was withdrawn\"}");
+
+        assertThat(discarded.status()).as(discarded.body()).isEqualTo(200);
+        assertThat((String) discarded.json("$.status")).isEqualTo("DISCARDED");
+        assertThat((String) discarded.json("$.discardedBy")).isEqualTo("unattributed");
+        assertThat((String) discarded.json("$.discardReason")).isEqualTo("the parcel was withdrawn");
+        assertThat((List<?>) discarded.json("$.replays")).hasSize(1);
+        assertThat(http().postJson("/api/admin/dead-letters/" + letter + "/replay", "{}").status()).isEqualTo(409);
+        assertThat(http().get("/api/admin/dead-letters/no-such-letter").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aDeadLetterReplayedWithACorrectedPayloadIsAppliedWithIt() {
+        ParcelId id = newParcel("y".repeat(60));
+        recordsOf(DLQ, id.value(), 1);
+        String letter = (String) awaitDeadLetter(id).get("id");
+
+        Http.Response stillWrong = http().postJson("/api/admin/dead-letters/" + letter + "/replay",
+                "{\"payload\": {\"parcelId\": \"" + id.value() + "\", \"version\": 1, \"label\": \"" + "z".repeat(70) + "\"}}");
+        assertThat(stillWrong.status()).isEqualTo(422);
+
+        Http.Response corrected = http().postJson("/api/admin/dead-letters/" + letter + "/replay",
+                "{\"payload\": {\"parcelId\": \"" + id.value() + "\", \"version\": 1, \"label\": \"short\"}, \"note\": \"label cut\"}");
+
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        assertThat(view(id).getString("label")).isEqualTo("short");
+        assertThat((List<Map<String, Object>>) corrected.json("$.replays")).last()
+                .satisfies(attempt -> assertThat(attempt).containsEntry("corrected", true).containsEntry("note", "label cut"));
     }
 
     @Test
@@ -194,6 +283,21 @@ class EventingIntegrationTest {
         await().atMost(WAIT).until(() -> view(after) != null);
         assertThat(view(new ParcelId(key))).isNull();
         assertThat(TopicRecords.read(bootstrap, DLQ, r -> key.equals(r.key()), 0, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    private Http http() {
+        return Http.local(port);
+    }
+
+    /** The dead letter of the parcel's record, once the service has kept it. */
+    private Map<String, Object> awaitDeadLetter(ParcelId id) {
+        Map<String, Object>[] found = new Map[1];
+        await().atMost(WAIT).until(() -> {
+            List<Map<String, Object>> items = http().get("/api/admin/dead-letters?size=100").json("$.items");
+            found[0] = items.stream().filter(item -> id.value().equals(item.get("key"))).findFirst().orElse(null);
+            return found[0] != null;
+        });
+        return found[0];
     }
 
     private ParcelId newParcel(String label) {

@@ -34,6 +34,38 @@ public class EventingSampleApplication {
                 .build();
     }
 
+    /**
+     * The sample's contract: its two types (they have no published schema), a label no longer than 50, and the
+     * size limit of every Simpul contract.
+     */
+    static final EventContract CONTRACT = new EventContract() {
+        @Override
+        public void check(IncomingEvent event) {
+            if (event.payload().length > MAX_PAYLOAD_BYTES) {
+                throw new ContractViolationException("Payload of " + event.payload().length + " bytes is too large");
+            }
+            tools.jackson.databind.JsonNode payload;
+            try {
+                payload = EventJson.mapper().readTree(event.payload());
+            } catch (tools.jackson.core.JacksonException e) {
+                throw new ContractViolationException("Payload of " + event.id() + " is not JSON");
+            }
+            if (!payload.isObject() || payload.path("label").asString("").length() > 50) {
+                throw new ContractViolationException("Payload of " + event.id() + " is not a parcel with a label of at most 50");
+            }
+        }
+
+        @Override
+        public boolean describes(String type) {
+            return CREATED.equals(type) || RELABELLED.equals(type);
+        }
+    };
+
+    @Bean
+    DeadLetters.Replay parcelDeadLetterReplay(Consumer<org.springframework.messaging.Message<byte[]>> parcelEvents) {
+        return parcelEvents::accept;
+    }
+
     @Bean
     AggregateStore<Parcel> parcels(AggregateStores stores) {
         return stores.create("parcels", new ParcelMapping());
@@ -48,6 +80,7 @@ public class EventingSampleApplication {
     Consumer<org.springframework.messaging.Message<byte[]>> parcelEvents(MongoOperations mongo, HandlerFaults faults,
                                                                           MeterRegistry meters) {
         return EventHandlers.builder("eventing-sample", EventJson.mapper(), meters)
+                .contract(CONTRACT)
                 .on(CREATED, ParcelView.class, (event, view) -> project(mongo, faults, view))
                 .on(RELABELLED, ParcelView.class, (event, view) -> project(mongo, faults, view))
                 .build();

@@ -1,5 +1,6 @@
 package id.simpul.registry.imports;
 
+import id.simpul.platform.Text;
 import id.simpul.regions.Region;
 import id.simpul.regions.RegionDataset;
 import id.simpul.regions.RegionLevel;
@@ -67,8 +68,10 @@ final class RowReader {
         this.validator = validator;
     }
 
-    Read read(Spreadsheet.Row row) {
+    Read read(Spreadsheet.Row cells) {
         List<RowProblem> problems = new ArrayList<>();
+        Spreadsheet.Row row = normalised(cells, problems);
+        Set<String> refused = new java.util.HashSet<>(problems.stream().map(RowProblem::column).toList());
         String villageCode = village(row, problems);
         LocalDate foundedOn = date(row, ImportColumns.FOUNDED_ON, problems);
         LocalDate skDate = date(row, ImportColumns.SK_DATE, problems);
@@ -94,12 +97,37 @@ final class RowReader {
                 media, focus, row.get(ImportColumns.KIM_ID_NUMBER), null, null);
         if (villageCode != null) {
             for (ConstraintViolation<KimRequest> violation : validator.validate(request)) {
-                problems.add(new RowProblem(column(violation.getPropertyPath().toString(), media), violation.getMessage()));
+                String column = column(violation.getPropertyPath().toString(), media);
+                if (!refused.contains(column)) {
+                    problems.add(new RowProblem(column, violation.getMessage()));
+                }
             }
-        } else if (row.get(ImportColumns.NAME) == null) {
+        } else if (row.get(ImportColumns.NAME) == null && !refused.contains(ImportColumns.NAME)) {
             problems.add(new RowProblem(ImportColumns.NAME, "must not be blank"));
         }
         return new Read(problems.isEmpty() ? request : null, status, List.copyOf(problems));
+    }
+
+    /**
+     * The row's cells as text is kept everywhere ({@link Text#normalise}: NFC, invisible characters removed); a cell
+     * holding a control character or a bidirectional override is a problem of its column and left out; one that shows
+ * nothing is empty.
+     */
+    private static Spreadsheet.Row normalised(Spreadsheet.Row row, List<RowProblem> problems) {
+        Map<String, String> cells = new java.util.LinkedHashMap<>();
+        row.cells().forEach((column, value) -> {
+            String problem = Text.characterProblem(value);
+            if (problem != null) {
+                problems.add(new RowProblem(column, problem));
+                return;
+            }
+            // A cell of nothing but (no-break) spaces and invisible characters is an empty cell, as it looks.
+            String text = Text.comparable(value).isEmpty() ? null : Text.normalise(value);
+            if (text != null) {
+                cells.put(column, text);
+            }
+        });
+        return new Spreadsheet.Row(row.number(), cells);
     }
 
     /** The API field a problem names, as the column that holds it. */

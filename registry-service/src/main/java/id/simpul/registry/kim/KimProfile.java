@@ -1,5 +1,6 @@
 package id.simpul.registry.kim;
 
+import id.simpul.platform.Text;
 import id.simpul.registry.region.RegionCode;
 import org.jmolecules.ddd.annotation.ValueObject;
 
@@ -50,11 +51,11 @@ public record KimProfile(String name, RegionCode village, String address, LocalD
     }
 
     /**
-     * The name as duplicates are recognised: case, accents, punctuation, repeated spaces and a leading "KIM" do
-     * not count, so "KIM  Sinar-Banjar" and "sinar banjar" are the same group.
+     * The name as duplicates are recognised: case, accents, punctuation, repeated spaces, invisible characters and a
+     * leading "KIM" do not count, so "KIM  Sinar-Banjar", "KIM Sinar Banjar" with a zero-width space inside and "sinar banjar" are the same group.
      */
     public String nameKey() {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        String ascii = Normalizer.normalize(Text.comparable(name), Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         String plain = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
         return plain.startsWith("kim ") ? plain.substring(4) : plain;
     }

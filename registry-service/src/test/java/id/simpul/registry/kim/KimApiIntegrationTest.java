@@ -70,7 +70,6 @@ class KimApiIntegrationTest extends KimApiTestBase {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             no name              | {"villageCode": "63.03.05.1001"}                                     | name                | must not be blank
-            blank name           | {"name": "  ", "villageCode": "63.03.05.1001"}                       | name                | must not be blank
             no village           | {"name": "KIM A"}                                                     | villageCode         | must not be blank
             district not village | {"name": "KIM A", "villageCode": "63.03.05"}                          | villageCode         | must be a village/kelurahan code PP.RR.DD.VVVV, for example 63.03.05.1001
             zero members         | {"name": "KIM A", "villageCode": "63.03.05.1001", "memberCount": 0}   | memberCount         | must be greater than or equal to 1
@@ -89,6 +88,44 @@ class KimApiIntegrationTest extends KimApiTestBase {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.header("Content-Type")).hasValue("application/problem+json");
         assertThat((List<Map<String, String>>) response.json("$.errors")).contains(Map.of("field", field, "message", message));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            blank name             | {"name": "  \\u3000 ", "villageCode": "63.03.05.1001"}                      | name             | must not be blank: it holds only white space or invisible characters
+            only invisible name    | {"name": "\\u200b\\u2060", "villageCode": "63.03.05.1001"}                 | name             | must not be blank: it holds only white space or invisible characters
+            NUL in the name        | {"name": "KIM A\\u0000B", "villageCode": "63.03.05.1001"}                    | name             | contains the control character U+0000
+            escape in the address  | {"name": "KIM A", "villageCode": "63.03.05.1001", "address": "Jl. \\u001b[31m"} | address       | contains the control character U+001B
+            right-to-left override | {"name": "KIM \\u202eA", "villageCode": "63.03.05.1001"}                    | name             | contains a bidirectional override or isolate (U+202E), which can make text read differently from what it holds
+            lone surrogate         | {"name": "KIM \\ud800", "villageCode": "63.03.05.1001"}                     | name             | contains an unpaired surrogate (U+D800), which is not valid Unicode text
+            in a section head      | {"name": "KIM A", "villageCode": "63.03.05.1001", "officers": {"sectionHeads": [{"section": "Humas", "name": "\\u0007"}]}} | officers.sectionHeads[0].name | contains the control character U+0007
+            """)
+    void textThatIsNotAcceptedIsRefusedNamingTheField(String caseName, String body, String field, String message) {
+        Http.Response response = api.register(body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat((List<Map<String, String>>) response.json("$.errors")).containsExactly(Map.of("field", field, "message", message));
+    }
+
+    @Test
+    void aNameWithInvisibleCharactersIsTheSameNameForTheDuplicateCheck() {
+        String plain = api.register("""
+                {"name": "KIM Tanjung Rema", "villageCode": "63.01.01.2003", "memberCount": 20}""").json("$.id");
+
+        Http.Response hidden = api.register("""
+                {"name": "K\\u200bIM Tanjung\\u2060 Rema\\ufeff", "villageCode": "63.01.01.2003", "memberCount": 20}""");
+
+        assertThat(hidden.status()).as(hidden.body()).isEqualTo(409);
+        assertThat((String) hidden.json("$.existingKim.id")).isEqualTo(plain);
+    }
+
+    @Test
+    void textIsKeptInNormalFormWithoutInvisibleCharacters() {
+        Http.Response created = api.register("""
+                {"name": "\\u00a0KIM Cafe\\u0301 Ru\\u200bmah ", "villageCode": "63.01.01.2004", "memberCount": 20}""");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat((String) created.json("$.name")).isEqualTo("KIM Caf\u00e9 Rumah");
     }
 
     @Test

@@ -142,7 +142,12 @@ final class ServedRows {
     private <T> List<T> values(String collection, Class<T> type) {
         Map<String, Row> held = rows.get(collection);
         List<T> values = new ArrayList<>(held.size());
-        held.values().forEach(row -> values.add(type.cast(row.value())));
+        for (Row row : held.values()) {
+            // A KIM counts once its registration is known; a document holding only later events does not.
+            if (!(row.value() instanceof Rows.Kim kim) || kim.registeredAt() != null) {
+                values.add(type.cast(row.value()));
+            }
+        }
         return values;
     }
 

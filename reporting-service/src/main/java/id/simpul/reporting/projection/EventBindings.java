@@ -1,5 +1,6 @@
 package id.simpul.reporting.projection;
 
+import id.simpul.eventing.DeadLetters;
 import id.simpul.eventing.IncomingEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,13 +10,20 @@ import java.util.function.Consumer;
 
 /**
  * The live consumer (binding {@code events-in-0} in application.yml, reading every Simpul topic): each event goes to
- * the read models of every generation being written. A failing event is retried, then dead-lettered.
+ * the read models of every generation being written (see {@link Projector#applyLive}). A failing event is retried,
+ * then dead-lettered; one that breaks the contract is dead-lettered at once.
  */
 @Configuration
 class EventBindings {
 
     @Bean
     Consumer<Message<byte[]>> events(Projector projector, Generations generations) {
-        return message -> projector.apply(IncomingEvent.from(message), generations.state().writing());
+        return message -> projector.applyLive(IncomingEvent.from(message), generations.state());
+    }
+
+    /** A dead letter is replayed as the live consumer applies a record. */
+    @Bean
+    DeadLetters.Replay deadLetterReplay(Projector projector, Generations generations) {
+        return message -> projector.applyLive(IncomingEvent.from(message), generations.state());
     }
 }

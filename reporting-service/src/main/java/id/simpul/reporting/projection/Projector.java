@@ -1,8 +1,11 @@
 package id.simpul.reporting.projection;
 
 import id.simpul.contracts.EventTypes;
+import id.simpul.eventing.ContractViolationException;
+import id.simpul.eventing.EventContract;
 import id.simpul.eventing.EventJson;
 import id.simpul.eventing.IncomingEvent;
+import id.simpul.eventing.UnknownAggregateException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -22,7 +25,14 @@ import java.util.function.Function;
 
 /**
  * Applies an event to the read models of the given generations: the live consumer passes every generation being
- * written, a rebuild only the one it fills. Events of types reporting does not read are skipped on purpose.
+ * written, a rebuild only the one it fills. Events of types reporting does not read are skipped on purpose; every
+ * other record must meet the published contract (its schema and the size limit) or it is refused as unreadable.
+ *
+ * <p>Only an aggregate's first event creates its document ({@code kim.registered}, {@code training.drafted}; the other
+ * aggregates have one event type). A later event about an aggregate that the served generation has never seen
+ * created is refused with an {@link UnknownAggregateException} (retried, then dead-lettered) instead of being
+ * applied as if the aggregate were new. While a rebuild runs, such an event goes to the rebuild's generation only,
+ * where the rebuild's own reading of the topic brings the creation; a rebuild skips what it cannot place.
  */
 @Component
 public class Projector {
@@ -33,8 +43,12 @@ public class Projector {
     public enum Outcome { APPLIED, UNCHANGED, SKIPPED }
 
     private interface Handler {
-        Outcome apply(IncomingEvent event, List<Integer> generations);
+        Outcome apply(IncomingEvent event, List<Integer> generations, Integer knownIn);
     }
+
+    /** The field an aggregate's first event sets, by which its document counts as created. */
+    private static final Map<String, String> CREATED_BY = Map.of(ReadModelStore.KIMS, "registeredAt",
+            ReadModelStore.TRAININGS, "draftedAt");
 
     /** Hears of every read-model document an event changed, as it was written. */
     public interface WriteListener {
@@ -45,6 +59,7 @@ public class Projector {
     private final ReadModelStore store;
     private final JsonMapper json = EventJson.mapper();
     private final MeterRegistry meters;
+    private final EventContract contract = EventContract.published();
     private final AtomicLong changes = new AtomicLong();
     private final List<WriteListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -53,7 +68,7 @@ public class Projector {
         this.store = store;
         this.meters = meters;
         on(EventTypes.KIM_REGISTERED, Payloads.KimSnapshot.class, kims::check, ReadModelStore.KIMS,
-                Payloads.KimSnapshot::kimId, kims::registered);
+                Payloads.KimSnapshot::kimId, kims::registered, true);
         on(EventTypes.KIM_UPDATED, Payloads.KimSnapshot.class, kims::check, ReadModelStore.KIMS,
                 Payloads.KimSnapshot::kimId, kims::updated);
         on(EventTypes.KIM_STATUS_CHANGED, Payloads.KimStatusChanged.class, kims::check, ReadModelStore.KIMS,
@@ -64,8 +79,8 @@ public class Projector {
                 Payloads.PartnerRegistered::partnerId, partners::registered);
         on(EventTypes.OUTPUT_REPORTED, Payloads.OutputReported.class, outputs::check, ReadModelStore.OUTPUTS,
                 Payloads.OutputReported::outputId, outputs::reported);
-        training(EventTypes.TRAINING_DRAFTED, Payloads.TrainingDescribed.class, trainings::check,
-                Payloads.TrainingDescribed::trainingId, (t, e) -> trainings.described(t, e, "DRAFT"));
+        on(EventTypes.TRAINING_DRAFTED, Payloads.TrainingDescribed.class, trainings::check, ReadModelStore.TRAININGS,
+                Payloads.TrainingDescribed::trainingId, (t, e) -> trainings.described(t, e, "DRAFT"), true);
         training(EventTypes.TRAINING_SCHEDULED, Payloads.TrainingDescribed.class, trainings::check,
                 Payloads.TrainingDescribed::trainingId, (t, e) -> trainings.described(t, e, "SCHEDULED"));
         training(EventTypes.TRAINING_RESCHEDULED, Payloads.TrainingRescheduled.class, e -> { },
@@ -93,17 +108,41 @@ public class Projector {
     }
 
     /**
-     * Applies {@code event} to {@code generations}. Throws {@link id.simpul.eventing.UnreadableEventException} (an
-     * {@link UnknownRegionException} among them) when the event cannot be read or placed; nothing is written then.
+     * The live consumer's way: applies {@code event} to every generation of {@code state} being written, provided the
+     * served generation knows the aggregate (see the class comment). Throws {@link id.simpul.eventing.UnreadableEventException}
+     * (an {@link UnknownRegionException} or a {@link ContractViolationException} among them) when the event cannot be
+     * read, placed or accepted, and {@link UnknownAggregateException} when its aggregate is unknown; nothing is
+     * written then.
      */
-    public Outcome apply(IncomingEvent event, List<Integer> generations) {
+    public Outcome applyLive(IncomingEvent event, Generations.State state) {
+        try {
+            return apply(event, state.writing(), state.current());
+        } catch (UnknownAggregateException unknown) {
+            if (state.building() == null) {
+                throw unknown;
+            }
+            return apply(event, List.of(state.building()), null);
+        }
+    }
+
+    /** A rebuild's way: applies {@code event} to {@code generation}, which must know its aggregate already. */
+    public Outcome applyRebuilding(IncomingEvent event, int generation) {
+        return apply(event, List.of(generation), generation);
+    }
+
+    /**
+     * Applies {@code event} to {@code generations}; with {@code knownIn}, only when that generation has seen the
+     * aggregate created (or the event creates it). Without it, events of an aggregate may come in any order.
+     */
+    public Outcome apply(IncomingEvent event, List<Integer> generations, Integer knownIn) {
         Handler handler = handlers.get(event.type());
         if (handler == null) {
             log.info("reporting skips event {} of type {} it does not read", event.id(), event.type());
             meters.counter("simpul.events.skipped", "consumer", "reporting", "type", event.type()).increment();
             return Outcome.SKIPPED;
         }
-        Outcome outcome = handler.apply(event, generations);
+        contract.check(event);
+        Outcome outcome = handler.apply(event, generations, knownIn);
         meters.counter("simpul.events.handled", "consumer", "reporting", "type", event.type()).increment();
         if (outcome == Outcome.APPLIED) {
             changes.incrementAndGet();
@@ -122,18 +161,33 @@ public class Projector {
 
     private <T> void training(String type, Class<T> payload, Consumer<T> check, Function<T, String> id,
                               BiPredicate<Document, T> change) {
-        on(type, payload, check, ReadModelStore.TRAININGS, id, change);
+        on(type, payload, check, ReadModelStore.TRAININGS, id, change, false);
     }
 
     private <T> void on(String type, Class<T> payload, Consumer<T> check, String collection, Function<T, String> id,
                         BiPredicate<Document, T> change) {
-        handlers.put(type, (event, generations) -> {
+        on(type, payload, check, collection, id, change, !CREATED_BY.containsKey(collection));
+    }
+
+    private <T> void on(String type, Class<T> payload, Consumer<T> check, String collection, Function<T, String> id,
+                        BiPredicate<Document, T> change, boolean creates) {
+        String createdBy = CREATED_BY.get(collection);
+        handlers.put(type, (event, generations, knownIn) -> {
             T read = event.payloadAs(payload, json);
             check.accept(read);
+            String aggregate = id.apply(read);
             boolean changed = false;
             for (int generation : generations) {
-                Optional<Document> written = store.merge(Generations.collection(collection, generation), id.apply(read),
-                        document -> change.test(document, read));
+                boolean mustBeKnown = !creates && knownIn != null && knownIn == generation;
+                Optional<Document> written = store.merge(Generations.collection(collection, generation), aggregate,
+                        document -> {
+                            if (mustBeKnown && document.get(createdBy) == null) {
+                                throw new UnknownAggregateException("reporting has not seen " + collection + " "
+                                        + aggregate + " created; " + event.type() + " " + event.id()
+                                        + " cannot be applied before its first event");
+                            }
+                            return change.test(document, read);
+                        });
                 if (written.isPresent()) {
                     changed = true;
                     tell(collection, generation, written.get(), event);

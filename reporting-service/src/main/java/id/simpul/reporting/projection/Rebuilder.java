@@ -4,7 +4,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import id.simpul.contracts.Topics;
+import id.simpul.eventing.DeadLetters;
 import id.simpul.eventing.IncomingEvent;
+import id.simpul.eventing.UnknownAggregateException;
 import id.simpul.eventing.UnreadableEventException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -35,7 +38,8 @@ import java.util.concurrent.Executors;
  * served. The live consumer writes each event it applies to the new generation too from the moment the rebuild
  * starts; the rebuild then reads every partition from its beginning up to where it ended a moment later, so that
  * between the two every event reaches the new generation. Then the new generation is served and the old one dropped.
- * Applying an event twice changes nothing, so the overlap is harmless.
+ * Applying an event twice changes nothing, so the overlap is harmless. Dead letters that were replayed are applied
+ * again after the topics, so that a rebuild keeps what an operator repaired.
  */
 @Component
 public class Rebuilder {
@@ -61,17 +65,19 @@ public class Rebuilder {
 
     private final Generations generations;
     private final Projector projector;
+    private final DeadLetters deadLetters;
     private final MongoOperations mongo;
     private final String bootstrapServers;
     private final Duration settle;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("rebuild").daemon().factory());
 
-    Rebuilder(Generations generations, Projector projector, MongoOperations mongo,
+    Rebuilder(Generations generations, Projector projector, DeadLetters deadLetters, MongoOperations mongo,
               @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
               @Value("${simpul.reporting.generations-refresh:1000}") long refreshMillis, Clock clock) {
         this.generations = generations;
         this.projector = projector;
+        this.deadLetters = deadLetters;
         this.mongo = mongo;
         this.bootstrapServers = bootstrapServers;
         this.settle = Duration.ofMillis(2 * refreshMillis);
@@ -164,7 +170,6 @@ public class Rebuilder {
             long toRead = partitions.stream().mapToLong(p -> ends.get(p) - beginnings.get(p)).sum();
             long read = 0;
             long skipped = 0;
-            List<Integer> target = List.of(status.generation());
             Instant beat = clock.instant();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -174,10 +179,10 @@ public class Rebuilder {
                     }
                     read++;
                     try {
-                        if (projector.apply(IncomingEvent.from(record), target) == Projector.Outcome.SKIPPED) {
+                        if (projector.applyRebuilding(IncomingEvent.from(record), status.generation()) == Projector.Outcome.SKIPPED) {
                             skipped++;
                         }
-                    } catch (UnreadableEventException e) {
+                    } catch (UnreadableEventException | UnknownAggregateException e) {
                         skipped++;
                         log.warn("Rebuild skips {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
                     }
@@ -185,6 +190,16 @@ public class Rebuilder {
                 if (Duration.between(beat, clock.instant()).compareTo(HEARTBEAT) >= 0) {
                     beat = clock.instant();
                     save(new Status(State.RUNNING, status.generation(), status.startedAt(), null, read, toRead, skipped, null));
+                }
+            }
+            // What an operator replayed from the dead letters is part of the read models too.
+            for (Message<byte[]> letter : deadLetters.replayed()) {
+                read++;
+                try {
+                    projector.applyRebuilding(IncomingEvent.from(letter), status.generation());
+                } catch (UnreadableEventException | UnknownAggregateException e) {
+                    skipped++;
+                    log.warn("Rebuild skips a replayed dead letter of {}: {}", letter.getHeaders().get("ce_type"), e.getMessage());
                 }
             }
             return new Status(State.RUNNING, status.generation(), status.startedAt(), null, read, toRead, skipped, null);

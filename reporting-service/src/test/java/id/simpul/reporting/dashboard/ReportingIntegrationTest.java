@@ -183,7 +183,9 @@ class ReportingIntegrationTest {
         awaitNoRebuild();
         List<String> before = snapshot(views);
 
-        mongo.getCollectionNames().forEach(mongo::dropCollection);
+        // Every read model and the generations go; the dead letters, with what operators replayed from them, are
+        // the service's own records (not rebuilt from the topics), so they stay, as they would in a restored backup.
+        mongo.getCollectionNames().stream().filter(name -> !name.equals("dead_letters")).forEach(mongo::dropCollection);
 
         await().atMost(WAIT).untilAsserted(() -> {
             figures.recompute();
@@ -202,7 +204,7 @@ class ReportingIntegrationTest {
 
         List<ConsumerRecord<String, String>> dead = TopicRecords.read(bootstrap, "simpul.reporting.dlq", r -> lost.equals(r.key()), 1, WAIT);
         assertThat(dead).hasSize(1);
-        assertThat(TopicRecords.header(dead.getFirst(), "x-exception-message")).contains("99.99.99.9999");
+        assertThat(TopicRecords.header(dead.getFirst(), "x-dead-letter-reason")).contains("99.99.99.9999");
         await().atMost(WAIT).until(() -> http.get("/api/dashboard/kims/" + next).status() == 200);
         assertThat(http.get("/api/dashboard/kims/" + lost).status()).isEqualTo(404);
     }

@@ -155,6 +155,16 @@ class ServedRowsTest {
         stored.computeIfAbsent(ReadModelStore.KIMS + generation, k -> new ArrayList<>()).add(kim);
     }
 
+    @Test
+    void aKimKnownOnlyFromEventsAfterItsRegistrationIsNotCounted() {
+        rows.reload(1);
+        rows.written(ReadModelStore.KIMS, 1, kim("k1", "SUBMITTED", 1));
+        rows.written(ReadModelStore.KIMS, 1, new Document("_id", "k2").append("status", "VERIFIED")
+                .append("villageCode", "63.03.05.1001").append(ReadModelStore.REVISION, 1L));
+
+        assertThat(statuses()).containsOnlyKeys("k1");
+    }
+
     private Map<String, String> statuses() {
         Map<String, String> statuses = new HashMap<>();
         rows.snapshot().kims().forEach(kim -> statuses.put(kim.id(), kim.status()));
@@ -163,6 +173,6 @@ class ServedRowsTest {
 
     private static Document kim(String id, String status, long revision) {
         return new Document("_id", id).append("name", "KIM " + id).append("villageCode", "63.03.05.1001")
-                .append("status", status).append(ReadModelStore.REVISION, revision);
+                .append("status", status).append("registeredAt", new java.util.Date(0)).append(ReadModelStore.REVISION, revision);
     }
 }

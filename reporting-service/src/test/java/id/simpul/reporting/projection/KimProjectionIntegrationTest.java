@@ -16,6 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,15 +128,73 @@ class KimProjectionIntegrationTest {
     }
 
     @Test
-    void aStatusChangeArrivingBeforeTheRegistrationIsNotUndoneByIt() {
+    void aStatusChangeOfAKimNeverRegisteredIsDeadLetteredAndAppliedWhenReplayedAfterTheRegistration() {
         String kimId = UUID.randomUUID().toString();
         publish(example(EventTypes.KIM_STATUS_CHANGED, kimId));   // version 2: VERIFIED
-        publish(registered(kimId, 1, "SUBMITTED"));
 
-        String marker = TopicRecords.keyOnPartitionOf(kimId, Topics.PARTITIONS);
-        publish(registered(marker, 1, "SUBMITTED"));
-        await().atMost(WAIT).until(() -> kim(marker) != null);
+        Map<String, Object> letter = awaitDeadLetter(kimId);
+        assertThat((String) letter.get("reason")).contains("has not seen kims " + kimId + " created");
+        assertThat(kim(kimId)).as("not applied as if the KIM were new").isNull();
+        assertThat(http.get("/api/dashboard/kims/" + kimId).status()).as("not on the dashboard").isEqualTo(404);
+
+        publish(registered(kimId, 1, "SUBMITTED"));
+        await().atMost(WAIT).until(() -> kim(kimId) != null);
+        assertThat(kim(kimId)).containsEntry("status", "SUBMITTED");
+
+        Http.Response replayed = http.postJson("/api/admin/dead-letters/" + letter.get("id") + "/replay", "{}");
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
         assertThat(kim(kimId)).containsEntry("status", "VERIFIED").containsEntry("version", 2L);
+        Http.Response again = http.postJson("/api/admin/dead-letters/" + letter.get("id") + "/replay", "{}");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(kim(kimId)).containsEntry("status", "VERIFIED").containsEntry("_rev", kim(kimId).get("_rev"));
+    }
+
+    @Test
+    void aRegistrationWithoutANameIsDeadLetteredAtOnceWithTheSchemaViolation() {
+        String kimId = UUID.randomUUID().toString();
+        String json = EventSchemas.example(EventTypes.KIM_REGISTERED).replace(EXAMPLE_ID, kimId)
+                .replace("\"name\": \"KIM Martapura Bersinar\",", "");
+        TopicRecords.send(bootstrap, TopicRecords.cloudEvent(Topics.KIMS, EventTypes.KIM_REGISTERED, kimId, json));
+
+        Map<String, Object> letter = awaitDeadLetter(kimId);
+
+        assertThat((String) letter.get("reason")).contains("does not match its schema").contains("name");
+        assertThat(kim(kimId)).isNull();
+        // Corrected by an operator from the registry's record, it is applied.
+        String corrected = EventSchemas.example(EventTypes.KIM_REGISTERED).replace(EXAMPLE_ID, kimId);
+        Http.Response replayed = http.postJson("/api/admin/dead-letters/" + letter.get("id") + "/replay",
+                "{\"payload\": " + corrected + ", \"note\": \"name taken from registry-service\"}");
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
+        assertThat(kim(kimId)).containsEntry("name", "KIM Martapura Bersinar");
+    }
+
+    @Test
+    void aRecordLargerThanTheContractAllowsIsDeadLetteredAtOnce() {
+        String kimId = UUID.randomUUID().toString();
+        String json = EventSchemas.example(EventTypes.KIM_REGISTERED).replace(EXAMPLE_ID, kimId)
+                .replace("\"name\": \"KIM Martapura Bersinar\"", "\"name\": \"" + "x".repeat(900 * 1024) + "\"");
+        TopicRecords.send(bootstrap, TopicRecords.cloudEvent(Topics.KIMS, EventTypes.KIM_REGISTERED, kimId, json));
+
+        Map<String, Object> letter = awaitDeadLetter(kimId);
+
+        assertThat((String) letter.get("reason")).contains("the contract allows at most 262144");
+        assertThat(((Number) letter.get("payloadBytes")).intValue()).isGreaterThan(900 * 1024);
+        assertThat(kim(kimId)).isNull();
+        Http.Response discarded = http.postJson("/api/admin/dead-letters/" + letter.get("id") + "/discard",
+                "{\"reason\": \"not a real KIM\"}");
+        assertThat(discarded.status()).isEqualTo(200);
+        assertThat(http.get("/actuator/health").body()).contains("deadLetters");
+    }
+
+    /** The dead letter of {@code key}'s record, once reporting-service has kept it. */
+    private Map<String, Object> awaitDeadLetter(String key) {
+        Map<String, Object>[] found = new Map[1];
+        await().atMost(WAIT).until(() -> {
+            List<Map<String, Object>> items = http.get("/api/admin/dead-letters?size=100").json("$.items");
+            found[0] = items.stream().filter(item -> key.equals(item.get("key"))).findFirst().orElse(null);
+            return found[0] != null;
+        });
+        return found[0];
     }
 
     private static ProducerRecord<String, byte[]> example(String type, String kimId) {
