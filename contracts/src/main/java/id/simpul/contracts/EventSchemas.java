@@ -21,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EventSchemas {
 
+    /** The largest payload a Simpul event may have, as asyncapi.yaml publishes it. */
+    public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+
     private static final String ROOT = "contracts/";
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,

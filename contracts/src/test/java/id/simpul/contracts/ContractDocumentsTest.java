@@ -28,6 +28,12 @@ class ContractDocumentsTest {
         return EventTypes.all();
     }
 
+    @Test
+    void theAsyncApiDocumentPublishesThePayloadSizeLimit() {
+        assertThat(asyncApi.path("info").path("description").asString())
+                .contains(String.format(java.util.Locale.ROOT, "%,d bytes", EventSchemas.MAX_PAYLOAD_BYTES));
+    }
+
     @ParameterizedTest
     @MethodSource("types")
     void everyExampleConformsToItsSchema(String type) {

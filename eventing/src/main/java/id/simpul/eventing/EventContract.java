@@ -15,7 +15,7 @@ import java.util.Set;
 public interface EventContract {
 
     /** The largest payload a Simpul event may have (published in contracts/asyncapi.yaml). */
-    int MAX_PAYLOAD_BYTES = 256 * 1024;
+    int MAX_PAYLOAD_BYTES = EventSchemas.MAX_PAYLOAD_BYTES;
 
     /** Throws {@link ContractViolationException} when {@code event} breaks the contract. */
     void check(IncomingEvent event);

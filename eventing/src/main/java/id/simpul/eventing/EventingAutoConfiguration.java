@@ -138,6 +138,14 @@ public class EventingAutoConfiguration {
         }
     }
 
+    @Bean
+    ConsistencyController consistencyController(AggregateStores stores, ObjectProvider<ConsistencySource> views,
+                                                ObjectProvider<ConsistencySource.Several> severalViews,
+                                                ObjectProvider<DeadLetters> deadLetters, Environment environment) {
+        return new ConsistencyController(stores, views, severalViews, deadLetters,
+                environment.getProperty("spring.application.name", "unnamed-service"));
+    }
+
     @Bean(name = "kafkaHealthIndicator")
     HealthIndicator kafkaHealthIndicator(KafkaAdmin admin, OutboxRelay relay) {
         return new KafkaHealthIndicator(admin, relay);

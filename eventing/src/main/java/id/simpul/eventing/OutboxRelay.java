@@ -41,9 +41,13 @@ import java.util.concurrent.TimeUnit;
  * <p>Several instances of a service may run: one of them at a time relays a collection, holding a lease on it in
  * {@code outbox_relay_locks} that it renews every round; when it stops or dies, another takes over once the lease
  * has run out (its sweep then publishes what the others stored). So an event is not published twice in normal
- * operation, and the per-event work needs no more than reads and writes by id. Delivery is at least once: after a
- * crash between the broker's acknowledgement and the removal, an event is published again with the same id, which
- * consumers ignore.
+ * operation, and the per-event work needs no more than reads and writes by id.
+ *
+ * <p>Each event is published once even across crashes: entries that were already in the outbox when this instance
+ * took a collection over (it started, or another instance died holding the lease), and entries of a round that
+ * failed, may have reached Kafka without being removed; before sending one of those, the relay reads back its
+ * partition ({@link PublishedEntries}) and only removes it if it is there. Consumers still ignore duplicates (an event
+ * id seen twice) should one slip through.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -60,6 +64,12 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final Counter published;
     private final Counter failures;
+    private final Counter foundPublished;
+    private final PublishedEntries publishedEntries;
+    /** Per collection: entries created before this time may have been published by an earlier relay. */
+    private final Map<String, Instant> suspectBefore = new ConcurrentHashMap<>();
+    /** Entries of rounds that failed: Kafka may have them although it did not acknowledge them. */
+    private final Set<String> suspectIds = ConcurrentHashMap.newKeySet();
 
     private final String instance = UUID.randomUUID().toString();
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
@@ -84,6 +94,10 @@ public final class OutboxRelay implements SmartLifecycle {
                 .register(meters);
         this.failures = Counter.builder("simpul.outbox.failures").description("Relay rounds that failed")
                 .register(meters);
+        this.foundPublished = Counter.builder("simpul.outbox.found.published")
+                .description("Events found on Kafka already (published by a relay that stopped before removing them)")
+                .register(meters);
+        this.publishedEntries = new PublishedEntries(admin.getConfigurationProperties());
     }
 
     /** Makes the relay publish the outbox of {@code collection}. */
@@ -167,15 +181,30 @@ public final class OutboxRelay implements SmartLifecycle {
         Update lease = new Update().set("owner", instance).set("until", Date.from(now.plus(settings.lease())));
         Query ownOrExpired = Query.query(Criteria.where("_id").is(collection)
                 .orOperator(Criteria.where("owner").is(instance), Criteria.where("until").lt(Date.from(now))));
-        if (mongo.updateFirst(ownOrExpired, lease, LOCKS).getMatchedCount() == 1) {
+        Document before = mongo.findAndModify(ownOrExpired, lease, Document.class, LOCKS);
+        if (before != null) {
+            if (!instance.equals(before.getString("owner"))) {
+                takenOver(collection, now);
+            }
             return true;
         }
         try {
             mongo.insert(new Document("_id", collection).append("owner", instance).append("until", Date.from(now.plus(settings.lease()))), LOCKS);
+            takenOver(collection, now);
             return true;
         } catch (DuplicateKeyException heldByAnother) {
             return false;
         }
+    }
+
+    /** What is in the outbox now may have been published by the relay that held {@code collection} before. */
+    private void takenOver(String collection, Instant now) {
+        suspectBefore.put(collection, now);
+    }
+
+    private boolean suspect(String collection, OutboxEntry entry) {
+        Instant before = suspectBefore.get(collection);
+        return (before != null && entry.time().isBefore(before)) || suspectIds.contains(entry.id());
     }
 
     private void releaseLeases() {
@@ -190,12 +219,30 @@ public final class OutboxRelay implements SmartLifecycle {
         if (batch.size() == 0) {
             return 0;
         }
+        List<OutboxEntry> suspects = new ArrayList<>();
+        for (Document document : batch.documents()) {
+            for (Document stored : document.getList(OUTBOX, Document.class)) {
+                OutboxEntry entry = OutboxEntry.fromDocument(stored);
+                if (suspect(batch.collection(), entry)) {
+                    suspects.add(entry);
+                }
+            }
+        }
+        Set<String> alreadyPublished = suspects.isEmpty() ? Set.of() : publishedEntries.published(suspects);
+        if (!alreadyPublished.isEmpty()) {
+            log.info("{} events of {} were on Kafka already (a relay stopped before removing them); removed without "
+                    + "publishing them again", alreadyPublished.size(), batch.collection());
+            foundPublished.increment(alreadyPublished.size());
+        }
         Map<Object, List<Sent>> sent = new LinkedHashMap<>();
         for (Document document : batch.documents()) {
             List<Sent> entries = new ArrayList<>();
             for (Document stored : document.getList(OUTBOX, Document.class)) {
                 OutboxEntry entry = OutboxEntry.fromDocument(stored);
-                entries.add(new Sent(entry, send(entry)));
+                // Unsure until its removal is stored: a failure anywhere after the send leaves it to be checked.
+                suspectIds.add(entry.id());
+                entries.add(new Sent(entry, alreadyPublished.contains(entry.id())
+                        ? CompletableFuture.completedFuture(null) : send(entry)));
             }
             sent.put(document.get(AggregateStore.ID), entries);
         }
@@ -203,6 +250,7 @@ public final class OutboxRelay implements SmartLifecycle {
         Instant deadline = clock.instant().plus(settings.ackTimeout());
         BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, batch.collection());
         int acknowledged = 0;
+        List<String> removed = new ArrayList<>();
         Throwable failure = null;
         for (Map.Entry<Object, List<Sent>> document : sent.entrySet()) {
             List<String> ackedIds = new ArrayList<>();
@@ -216,6 +264,7 @@ public final class OutboxRelay implements SmartLifecycle {
                 ackedIds.add(s.entry().id());
             }
             acknowledged += ackedIds.size();
+            removed.addAll(ackedIds);
             if (!ackedIds.isEmpty()) {
                 removals.updateOne(Query.query(Criteria.where(AggregateStore.ID).is(document.getKey())),
                         new Update().pull(OUTBOX, Query.query(Criteria.where("id").in(ackedIds)).getQueryObject()));
@@ -224,6 +273,7 @@ public final class OutboxRelay implements SmartLifecycle {
         if (acknowledged > 0) {
             removals.execute();
         }
+        removed.forEach(suspectIds::remove);
         published.increment(acknowledged);
         if (failure != null) {
             throw new KafkaUnavailableException("Kafka did not acknowledge every event of " + batch.collection(), failure);

@@ -5,12 +5,16 @@ import id.simpul.eventing.sample.ParcelId;
 import id.simpul.testinfra.EmbeddedInfrastructure;
 import id.simpul.testinfra.InfraCondition;
 import id.simpul.testinfra.TopicRecords;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoOperations;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +25,7 @@ import java.util.stream.Collectors;
 
 import static id.simpul.eventing.EventingSampleApplication.TOPIC;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Two instances of a service on one database: one relays at a time, none publishes twice, the other takes over. */
 @ExtendWith(InfraCondition.class)
@@ -44,6 +49,33 @@ class RelayLeaseTest {
         }
     }
 
+    @Test
+    void eventsARelayPublishedWithoutRemovingThemAreNotPublishedAgainByTheNextOne() {
+        String database = "restart-" + UUID.randomUUID();
+        List<ParcelId> written = new ArrayList<>();
+        try (ConfigurableApplicationContext crashed = instance(database, "simpul.eventing.relay.enabled=false")) {
+            for (int i = 0; i < 5; i++) {
+                written.add(newParcel(crashed, "before-the-crash-" + i));
+            }
+            // The relay that "crashed" had sent three of them and Kafka had them, but it never removed them.
+            MongoOperations mongo = crashed.getBean(MongoOperations.class);
+            for (ParcelId id : written.subList(0, 3)) {
+                Document stored = mongo.findById(id.value(), Document.class, "parcels");
+                OutboxEntry entry = OutboxEntry.fromDocument(stored.getList(OutboxRelay.OUTBOX, Document.class).getFirst());
+                ProducerRecord<String, byte[]> record = CloudEventRecords.toRecord(entry);
+                TopicRecords.send(EmbeddedInfrastructure.get().kafkaBootstrapServers(), record);
+            }
+        }
+
+        try (ConfigurableApplicationContext next = instance(database)) {
+            MongoOperations mongo = next.getBean(MongoOperations.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> written.stream().allMatch(id ->
+                    mongo.findById(id.value(), Document.class, "parcels").getList(OutboxRelay.OUTBOX, Document.class).isEmpty()));
+            assertPublishedOnce(written);
+            assertThat(next.getBean(MeterRegistry.class).counter("simpul.outbox.found.published").count()).isEqualTo(3.0);
+        }
+    }
+
     private void assertPublishedOnce(List<ParcelId> ids) {
         Set<String> keys = ids.stream().map(ParcelId::value).collect(Collectors.toSet());
         List<ConsumerRecord<String, String>> records = TopicRecords.read(EmbeddedInfrastructure.get().kafkaBootstrapServers(),
@@ -59,9 +91,10 @@ class RelayLeaseTest {
         return created.parcel().id();
     }
 
-    private static ConfigurableApplicationContext instance(String database) {
+    private static ConfigurableApplicationContext instance(String database, String... more) {
         EmbeddedInfrastructure infra = EmbeddedInfrastructure.get();
         return new SpringApplicationBuilder(EventingSampleApplication.class)
+                .properties(more)
                 .properties("spring.main.web-application-type=none",
                         "spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                         "spring.mongodb.uri=" + infra.mongoUri(),

@@ -41,7 +41,14 @@ public final class Launcher {
                 }
                 case "stop" -> launcher.stop();
                 case "status" -> launcher.status();
-                default -> throw new IllegalArgumentException("Unknown command " + command + "; use start, stop or status");
+                case "check" -> {
+                    ConsistencyCheck.Result result = ConsistencyCheck.of(launcher.config).run(5, Duration.ofSeconds(2));
+                    System.out.print(ConsistencyCheck.describe(result, 20));
+                    if (!result.consistent()) {
+                        System.exit(1);
+                    }
+                }
+                default -> throw new IllegalArgumentException("Unknown command " + command + "; use start, stop, status or check");
             }
         } catch (RuntimeException e) {
             System.err.println("simpul " + command + ": " + e.getMessage());
@@ -94,7 +101,7 @@ public final class Launcher {
         System.out.printf("  Dashboard         http://localhost:%d/%n", config.port("reporting-service"));
         System.out.printf("  Dashboard API     http://localhost:%d/api/dashboard/summary%n", config.port("reporting-service"));
         for (String service : config.services()) {
-            System.out.printf("  %-17s http://localhost:%d  (API docs: /swagger-ui.html, health: /actuator/health)%n",
+            System.out.printf("  %-17s http://localhost:%d  (API docs: /swagger-ui.html, health: /actuator/health, /actuator/health/readiness)%n",
                     service, config.port(service));
         }
         System.out.printf("  Kafka             localhost:%d%n", config.kafkaPort());
@@ -156,7 +163,8 @@ public final class Launcher {
                 () -> JavaProcess.start(name, config.serviceJvmOptions(), List.of("-jar", config.serviceJar(name).toString()),
                         config.serviceWatchArgs(), config.serviceEnvironment(name), log(name),
                         config.detached()),
-                () -> Readiness.healthUp("http://localhost:" + port + "/actuator/health"), Duration.ofSeconds(180));
+                // Ready: the service and its store; Kafka may be away (its outbox keeps the events).
+                () -> Readiness.healthUp("http://localhost:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180));
     }
 
     /** Starts the components that do not run yet, at once, then waits until each is ready. */

@@ -1,10 +1,15 @@
 package id.simpul.reporting.projection;
 
+import id.simpul.eventing.ConsistencySource;
 import id.simpul.eventing.DeadLetters;
 import id.simpul.eventing.IncomingEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.messaging.Message;
+
+import java.util.List;
 
 import java.util.function.Consumer;
 
@@ -19,6 +24,19 @@ class EventBindings {
     @Bean
     Consumer<Message<byte[]>> events(Projector projector, Generations generations) {
         return message -> projector.applyLive(IncomingEvent.from(message), generations.state());
+    }
+
+    /**
+     * The served read models, id by id, for the consistency check; documents known only from an aggregate's later
+     * events (see {@link Projector}) do not count.
+     */
+    @Bean
+    ConsistencySource.Several readModelsForConsistency(MongoOperations mongo, Generations generations) {
+        return () -> Generations.COLLECTIONS.stream().map(collection -> {
+            String createdBy = Projector.CREATED_BY.get(collection);
+            return ConsistencySource.view(collection, mongo, () -> generations.current(collection),
+                    createdBy == null ? null : Criteria.where(createdBy).exists(true));
+        }).toList();
     }
 
     /** A dead letter is replayed as the live consumer applies a record. */

@@ -47,7 +47,7 @@ public class Projector {
     }
 
     /** The field an aggregate's first event sets, by which its document counts as created. */
-    private static final Map<String, String> CREATED_BY = Map.of(ReadModelStore.KIMS, "registeredAt",
+    static final Map<String, String> CREATED_BY = Map.of(ReadModelStore.KIMS, "registeredAt",
             ReadModelStore.TRAININGS, "draftedAt");
 
     /** Hears of every read-model document an event changed, as it was written. */

@@ -1,6 +1,7 @@
 package id.simpul.training.kimview;
 
 import id.simpul.contracts.EventTypes;
+import id.simpul.eventing.ConsistencySource;
 import id.simpul.eventing.DeadLetters;
 import id.simpul.eventing.EventHandlers;
 import id.simpul.eventing.EventJson;
@@ -46,6 +47,12 @@ class KimView {
                 .on(EventTypes.KIM_UPDATED, KimPayload.class, (event, kim) -> apply(mongo, regions, kim, false))
                 .on(EventTypes.KIM_STATUS_CHANGED, KimPayload.class, (event, kim) -> apply(mongo, regions, kim, false))
                 .build();
+    }
+
+    /** The view, id by id, for the consistency check. */
+    @Bean
+    ConsistencySource kimViewForConsistency(MongoOperations mongo) {
+        return ConsistencySource.view("kims", mongo, () -> COLLECTION, null);
     }
 
     /** A dead letter is replayed through the same handlers as the live records. */

@@ -1,5 +1,6 @@
 package id.simpul.training.output;
 
+import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
 import id.simpul.training.common.NotFoundException;
@@ -40,8 +41,8 @@ class OutputController {
     }
 
     record OutputRequest(
-            @NotBlank @Pattern(regexp = "^[0-9a-fA-F-]{36}$", message = "must be a KIM id") String kimId,
-            @Pattern(regexp = "^[0-9a-fA-F-]{36}$", message = "must be a training id") String trainingId,
+            @NotBlank @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a KIM id") String kimId,
+            @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a training id") String trainingId,
             @NotNull Channel channel,
             @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be a web address") String url,
             @NotNull LocalDate publishedOn,

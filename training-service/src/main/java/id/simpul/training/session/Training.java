@@ -34,6 +34,12 @@ import java.util.function.Supplier;
 @AggregateRoot
 public final class Training {
 
+    /**
+     * The most seats a training has, and so the most participants one attendance record names: it keeps every
+     * training event well inside the contract's size limit for a record.
+     */
+    public static final int MAX_CAPACITY = 1_000;
+
     @Identity
     private final TrainingId id;
     private final ProgrammeId programmeId;

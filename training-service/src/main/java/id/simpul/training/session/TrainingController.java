@@ -1,5 +1,6 @@
 package id.simpul.training.session;
 
+import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
 import id.simpul.platform.ProblemDetailsAdvice.FieldProblem;
@@ -56,7 +57,7 @@ class TrainingController {
     }
 
     record TrainingRequest(
-            @NotBlank @Pattern(regexp = "^[0-9a-fA-F-]{36}$", message = "must be a programme id") String programmeId,
+            @NotBlank @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a programme id") String programmeId,
             @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 300) String topic,
             @NotNull TrainingMode mode,
@@ -64,7 +65,7 @@ class TrainingController {
             IndonesianTimeZone timeZone,
             @NotNull LocalDateTime start,
             @NotNull LocalDateTime end,
-            @NotNull @Min(1) @Max(10_000) Integer capacity,
+            @NotNull @Min(1) @Max(Training.MAX_CAPACITY) Integer capacity,
             LocalDateTime enrolmentDeadline,
             @Size(max = 30) List<@Valid @NotNull MaterialRequest> materials) {
     }
@@ -153,7 +154,7 @@ class TrainingController {
         return ResponseEntity.ok().eTag(etag(training)).body(TrainingResponse.of(training, regions));
     }
 
-    record InvitationRequest(@NotBlank @Pattern(regexp = "^[0-9a-fA-F-]{36}$", message = "must be a partner id") String partnerId) {
+    record InvitationRequest(@NotBlank @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a partner id") String partnerId) {
     }
 
     @PostMapping("/{id}/invitations")
@@ -166,7 +167,7 @@ class TrainingController {
                 .body(TrainingResponse.InvitationView.of(invitation));
     }
 
-    record EnrolmentRequest(@NotBlank @Pattern(regexp = "^[0-9a-fA-F-]{36}$", message = "must be a KIM id") String kimId,
+    record EnrolmentRequest(@NotBlank @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a KIM id") String kimId,
                             @NotNull @Valid ParticipantRequest participant) {
     }
 
@@ -195,8 +196,8 @@ class TrainingController {
                 .map(e -> TrainingResponse.EnrolmentView.of(training, e)).toList(), page);
     }
 
-    record AttendanceRequest(@NotEmpty @Size(max = 10_000)
-                             List<@NotBlank @Pattern(regexp = "^[0-9a-fA-F-]{36}$", message = "must be an enrolment id") String> enrolmentIds) {
+    record AttendanceRequest(@NotEmpty @Size(max = Training.MAX_CAPACITY)
+                             List<@NotBlank @Pattern(regexp = Ids.UUID_PATTERN, message = "must be an enrolment id") String> enrolmentIds) {
     }
 
     @PostMapping(value = "/{id}/attendance", consumes = MediaType.APPLICATION_JSON_VALUE)
