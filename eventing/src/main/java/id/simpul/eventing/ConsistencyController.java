@@ -23,11 +23,13 @@ class ConsistencyController {
     private final ObjectProvider<ConsistencySource> views;
     private final ObjectProvider<ConsistencySource.Several> severalViews;
     private final ObjectProvider<DeadLetters> deadLetters;
+    private final ObjectProvider<Outbox> outbox;
     private final String service;
 
     ConsistencyController(AggregateStores stores, ObjectProvider<ConsistencySource> views,
                           ObjectProvider<ConsistencySource.Several> severalViews, ObjectProvider<DeadLetters> deadLetters,
-                          String service) {
+                          ObjectProvider<Outbox> outbox, String service) {
+        this.outbox = outbox;
         this.stores = stores;
         this.views = views;
         this.severalViews = severalViews;
@@ -44,7 +46,11 @@ class ConsistencyController {
         }
     }
 
-    record Report(String service, Map<String, Holding> stores, Map<String, Holding> views, Long deadLettersWaiting) {
+    /**
+     * @param source the {@code ce_source} of the events this service publishes (null when it publishes none)
+     */
+    record Report(String service, String source, Map<String, Holding> stores, Map<String, Holding> views,
+                  Long deadLettersWaiting) {
     }
 
     @GetMapping("/api/admin/consistency")
@@ -61,6 +67,8 @@ class ConsistencyController {
         if (letters != null) {
             letters.refreshCount();
         }
-        return new Report(service, owned, kept, letters == null ? null : letters.waiting());
+        Outbox publisher = outbox.getIfAvailable();
+        return new Report(service, publisher == null ? null : publisher.source(), owned, kept,
+                letters == null ? null : letters.waiting());
     }
 }

@@ -141,8 +141,9 @@ public class EventingAutoConfiguration {
     @Bean
     ConsistencyController consistencyController(AggregateStores stores, ObjectProvider<ConsistencySource> views,
                                                 ObjectProvider<ConsistencySource.Several> severalViews,
-                                                ObjectProvider<DeadLetters> deadLetters, Environment environment) {
-        return new ConsistencyController(stores, views, severalViews, deadLetters,
+                                                ObjectProvider<DeadLetters> deadLetters, ObjectProvider<Outbox> outbox,
+                                                Environment environment) {
+        return new ConsistencyController(stores, views, severalViews, deadLetters, outbox,
                 environment.getProperty("spring.application.name", "unnamed-service"));
     }
 

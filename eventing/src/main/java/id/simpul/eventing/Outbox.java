@@ -33,6 +33,11 @@ public final class Outbox {
                 time, json.writeValueAsString(event));
     }
 
+    /** The CloudEvents {@code ce_source} of this service's events. */
+    public String source() {
+        return source;
+    }
+
     public EventCatalog catalog() {
         return catalog;
     }

@@ -61,10 +61,10 @@ public final class ConsistencyCheck {
 
     /**
      * What the check found: per aggregate, how many ids each holder has ({@code topic} for the topic), the
-     * differences, and the events published more than once.
+     * differences, the events published more than once, and the records on the topic that its owner did not publish.
      */
     public record Result(Map<String, Map<String, Integer>> counts, List<Difference> differences,
-                         Map<String, Integer> republished, Map<String, Long> deadLettersWaiting) {
+                         Map<String, Integer> republished, Map<String, Integer> foreign, Map<String, Long> deadLettersWaiting) {
 
         public boolean consistent() {
             return differences.isEmpty();
@@ -101,7 +101,7 @@ public final class ConsistencyCheck {
             persistent.retainAll(result.differences());
         }
         List<Difference> differences = result.differences().stream().filter(persistent::contains).toList();
-        return new Result(result.counts(), differences, result.republished(), result.deadLettersWaiting());
+        return new Result(result.counts(), differences, result.republished(), result.foreign(), result.deadLettersWaiting());
     }
 
     /** One comparison of everything, as it stands. */
@@ -118,8 +118,10 @@ public final class ConsistencyCheck {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         List<Difference> differences = new ArrayList<>();
         Map<String, Integer> republished = new LinkedHashMap<>();
+        Map<String, Integer> foreign = new LinkedHashMap<>();
         for (Aggregate aggregate : AGGREGATES) {
-            TopicContent topic = read(aggregate.topic());
+            TopicContent topic = read(aggregate.topic(),
+                    reports.get(aggregate.owner()).path("source").asText("/simpul/" + aggregate.owner()));
             JsonNode store = reports.get(aggregate.owner()).path("stores").path(aggregate.name());
             Map<String, Long> stored = versions(store);
             Set<String> pending = new HashSet<>();
@@ -136,8 +138,9 @@ public final class ConsistencyCheck {
             }
             counts.put(aggregate.name(), holders);
             republished.put(aggregate.name(), topic.republished());
+            foreign.put(aggregate.name(), topic.foreign());
         }
-        return new Result(counts, differences, republished, waiting);
+        return new Result(counts, differences, republished, foreign, waiting);
     }
 
     private static void compareStoreWithTopic(Aggregate aggregate, Map<String, Long> stored, Set<String> pending,
@@ -202,11 +205,14 @@ public final class ConsistencyCheck {
         return versions;
     }
 
-    /** What a topic carries: per key, the highest aggregate version; and how many records repeat an event id. */
-    record TopicContent(Map<String, Long> versions, int republished) {
+    /**
+     * What a topic carries from its owner: per key, the highest aggregate version; how many records repeat an event
+     * id; and how many records came from elsewhere (another {@code ce_source}), which no store answers for.
+     */
+    record TopicContent(Map<String, Long> versions, int republished, int foreign) {
     }
 
-    TopicContent read(String topic) {
+    TopicContent read(String topic, String source) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -222,9 +228,15 @@ public final class ConsistencyCheck {
             Map<String, Long> versions = new HashMap<>();
             Set<String> eventIds = new HashSet<>();
             int republished = 0;
+            int foreign = 0;
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.offset() >= ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                        continue;
+                    }
+                    Header from = record.headers().lastHeader("ce_source");
+                    if (from == null || !source.equals(new String(from.value(), StandardCharsets.UTF_8))) {
+                        foreign++;
                         continue;
                     }
                     Header id = record.headers().lastHeader("ce_id");
@@ -237,7 +249,7 @@ public final class ConsistencyCheck {
                     }
                 }
             }
-            return new TopicContent(versions, republished);
+            return new TopicContent(versions, republished, foreign);
         }
     }
 
@@ -272,12 +284,13 @@ public final class ConsistencyCheck {
         List<String> columns = new ArrayList<>(List.of("registry-service", "topic", "training-service", "reporting-service"));
         out.append(String.format(Locale.ROOT, "%-12s", ""));
         columns.forEach(c -> out.append(String.format(Locale.ROOT, "%19s", c)));
-        out.append(String.format(Locale.ROOT, "%19s%n", "published twice"));
+        out.append(String.format(Locale.ROOT, "%17s%17s%n", "published twice", "not the owner's"));
         result.counts().forEach((aggregate, holders) -> {
             out.append(String.format(Locale.ROOT, "%-12s", aggregate));
             columns.forEach(c -> out.append(holders.containsKey(c)
                     ? String.format(Locale.ROOT, "%,19d", holders.get(c)) : String.format(Locale.ROOT, "%19s", "-")));
-            out.append(String.format(Locale.ROOT, "%,19d%n", result.republished().getOrDefault(aggregate, 0)));
+            out.append(String.format(Locale.ROOT, "%,17d%,17d%n", result.republished().getOrDefault(aggregate, 0),
+                    result.foreign().getOrDefault(aggregate, 0)));
         });
         result.deadLettersWaiting().forEach((service, count) ->
                 out.append(String.format(Locale.ROOT, "Dead letters waiting in %s: %,d (GET /api/admin/dead-letters)%n", service, count)));
