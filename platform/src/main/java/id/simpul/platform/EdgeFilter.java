@@ -14,7 +14,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -72,10 +75,14 @@ final class EdgeFilter extends OncePerRequestFilter {
             String name;
             String value;
             try {
-                name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
-                value = URLDecoder.decode(rawValue, StandardCharsets.UTF_8);
+                name = decode(rawName);
             } catch (IllegalArgumentException e) {
-                return new ProblemDetailsAdvice.FieldProblem(printable(rawName), "has broken percent-encoding");
+                return new ProblemDetailsAdvice.FieldProblem("(a parameter name)", e.getMessage());
+            }
+            try {
+                value = decode(rawValue);
+            } catch (IllegalArgumentException e) {
+                return new ProblemDetailsAdvice.FieldProblem(printable(name), e.getMessage());
             }
             String problem = Text.characterProblem(name);
             if (problem != null) {
@@ -87,6 +94,31 @@ final class EdgeFilter extends OncePerRequestFilter {
             }
         }
         return null;
+    }
+
+    /** Percent-decodes {@code raw} as UTF-8, refusing broken escapes and bytes that are not UTF-8. */
+    static String decode(String raw) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0 || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                    throw new IllegalArgumentException("has broken percent-encoding");
+                }
+                bytes.write(Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("is not UTF-8 text once percent-decoded");
+        }
     }
 
     private static String printable(String name) {

@@ -160,6 +160,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex, WebRequest request) {
+        if (ex.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+            // Parameters the servlet container could not decode (the edge filter refuses most of them first).
+            return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameters",
+                    "Parameters not readable", "The request's parameters are not readable UTF-8 text."));
+        }
         if (StoreUnavailable.causes(ex)) {
             log.warn("Store unavailable on {}: {}", request.getDescription(false), Problems.firstLine(ex));
             return storeUnavailable();
