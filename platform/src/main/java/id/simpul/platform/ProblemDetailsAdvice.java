@@ -174,6 +174,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "internal-error", "Internal error", "Something went wrong on our side; it has been logged."));
     }
 
+    /**
+     * Problems Spring MVC answers by itself (a missing part, a method not allowed, …) get a Simpul problem type too,
+     * so that every error of every service has one.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (answer != null && answer.getBody() instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(java.net.URI.create(Problems.TYPE_BASE + switch (statusCode.value()) {
+                case 400 -> "invalid-request";
+                case 404 -> "not-found";
+                case 405 -> "method-not-allowed";
+                case 406 -> "not-acceptable";
+                case 413 -> "body-too-large";
+                case 415 -> "unsupported-media-type";
+                default -> "http-" + statusCode.value();
+            }));
+        }
+        return answer;
+    }
+
     /** 503 with Retry-After: the store is away; the client may send the same request again. */
     static ResponseEntity<ProblemDetail> storeUnavailable() {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -125,6 +125,44 @@ class ApiFuzzIT {
         assertThat(corruptDocuments()).as("stored documents holding control characters or $-keys").isEmpty();
     }
 
+    @Test
+    void everyStringARequestTakesHasADocumentedMaximumLength() {
+        List<String> unbounded = new ArrayList<>();
+        for (String service : SERVICES) {
+            JsonNode docs = JSON.readTree(system.http(service).get("/v3/api-docs").body());
+            Set<String> requestSchemas = new java.util.TreeSet<>();
+            for (JsonNode path : docs.path("paths")) {
+                for (JsonNode operation : path) {
+                    collectReferences(docs, operation.path("requestBody"), requestSchemas);
+                }
+            }
+            for (String schema : requestSchemas) {
+                for (Map.Entry<String, JsonNode> property : docs.path("components").path("schemas").path(schema).path("properties").properties()) {
+                    JsonNode value = property.getValue();
+                    JsonNode text = "array".equals(type(value)) ? resolve(docs, value.path("items")) : resolve(docs, value);
+                    boolean bounded = text.has("maxLength") || text.has("enum")
+                            || Set.of("date", "date-time", "binary").contains(text.path("format").asString(""));
+                    if ("string".equals(type(text)) && !text.has("$ref") && text.has("type") && !bounded) {
+                        unbounded.add(service + " " + schema + "." + property.getKey());
+                    }
+                }
+            }
+        }
+        assertThat(unbounded).as("string fields without maxLength in the OpenAPI documents").isEmpty();
+    }
+
+    private static void collectReferences(JsonNode docs, JsonNode node, Set<String> found) {
+        if (node.has("$ref")) {
+            String name = node.get("$ref").asString().substring(node.get("$ref").asString().lastIndexOf('/') + 1);
+            if (found.add(name)) {
+                collectReferences(docs, docs.path("components").path("schemas").path(name), found);
+            }
+        }
+        for (JsonNode child : node) {
+            collectReferences(docs, child, found);
+        }
+    }
+
     private void fuzz(Http http, String service, JsonNode docs, String method, String template, JsonNode operation) {
         String path = fillPath(template);
         Map<String, String> headers = new LinkedHashMap<>();

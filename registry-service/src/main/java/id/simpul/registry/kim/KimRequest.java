@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public record KimRequest(
         @NotBlank @Size(max = KimProfile.NAME_MAX_LENGTH) String name,
-        @NotBlank @Pattern(regexp = RegionCode.VILLAGE_PATTERN,
+        @NotBlank @Size(max = 13) @Pattern(regexp = RegionCode.VILLAGE_PATTERN,
                 message = "must be a village/kelurahan code PP.RR.DD.VVVV, for example 63.03.05.1001") String villageCode,
         @Size(max = 500) String address,
         @PastOrPresent LocalDate foundedOn,
@@ -47,7 +47,7 @@ public record KimRequest(
     }
 
     public record ContactRequest(
-            @Pattern(regexp = "^\\+?[0-9][0-9 ()-]{5,19}$", message = "must be a phone number like +62 812-3456-7890") String phone,
+            @Size(max = 20) @Pattern(regexp = "^\\+?[0-9][0-9 ()-]{5,19}$", message = "must be a phone number like +62 812-3456-7890") String phone,
             @Email @Size(max = 200) String email) {
     }
 

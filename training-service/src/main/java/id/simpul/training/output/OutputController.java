@@ -41,8 +41,8 @@ class OutputController {
     }
 
     record OutputRequest(
-            @NotBlank @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a KIM id") String kimId,
-            @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a training id") String trainingId,
+            @NotBlank @Size(max = 36) @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a KIM id") String kimId,
+            @Size(max = 36) @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a training id") String trainingId,
             @NotNull Channel channel,
             @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be a web address") String url,
             @NotNull LocalDate publishedOn,

@@ -38,14 +38,14 @@ class PartnerController {
     }
 
     record PartnerRequest(@NotBlank @Size(max = 200) String name, @NotNull PartnerType type,
-                          @NotBlank @Pattern(regexp = "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$",
+                          @NotBlank @Size(max = 13) @Pattern(regexp = "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$",
                                   message = "must be a Kemendagri region code such as 63.03") String regionCode,
                           @Size(max = 20) List<@Valid @NotNull ContactRequest> contacts) {
     }
 
     record ContactRequest(@NotBlank @Size(max = 120) String name, @Size(max = 120) String role,
-                          @Pattern(regexp = "^\\+?[0-9][0-9 ()-]{5,19}$", message = "must be a phone number like +62 812-3456-7890") String phone,
-                          @Email String email) {
+                          @Size(max = 20) @Pattern(regexp = "^\\+?[0-9][0-9 ()-]{5,19}$", message = "must be a phone number like +62 812-3456-7890") String phone,
+                          @Email @Size(max = 200) String email) {
     }
 
     record PartnerResponse(String id, String name, PartnerType type, String regionCode, List<ContactPerson> contacts,

@@ -43,16 +43,16 @@ class ProgrammeController {
 
     record ProgrammeRequest(
             @NotBlank @Size(max = 200) String title,
-            @NotBlank @Pattern(regexp = "^[A-Za-z][A-Za-z0-9_ ]{1,40}$",
+            @NotBlank @Size(max = 41) @Pattern(regexp = "^[A-Za-z][A-Za-z0-9_ ]{1,40}$",
                     message = "must be a theme such as STUNTING, ANTI_HOAX, DIGITAL_UMKM or ELECTIONS") String theme,
             @NotNull @Valid OrganiserRequest organiser,
             @NotNull @Valid PeriodRequest period,
-            @Size(max = 100) List<@NotBlank @Pattern(regexp = REGION_PATTERN, message = "must be a Kemendagri region code such as 63 or 63.03") String> targetRegions,
+            @Size(max = 100) List<@NotBlank @Size(max = 13) @Pattern(regexp = REGION_PATTERN, message = "must be a Kemendagri region code such as 63 or 63.03") String> targetRegions,
             @Valid TargetsRequest targets) {
     }
 
     record OrganiserRequest(@NotNull Organiser.Level level,
-                            @Pattern(regexp = REGION_PATTERN, message = "must be a Kemendagri region code such as 63 or 63.03") String regionCode,
+                            @Size(max = 13) @Pattern(regexp = REGION_PATTERN, message = "must be a Kemendagri region code such as 63 or 63.03") String regionCode,
                             @NotBlank @Size(max = 200) String name) {
     }
 

@@ -34,7 +34,7 @@ class InvitationController {
     record AcceptRequest(@NotEmpty @Size(max = 20) List<@Valid @NotNull SpeakerRequest> speakers) {
     }
 
-    record SpeakerRequest(@NotBlank @Size(max = 120) String name, @Size(max = 120) String role, @Email String email) {
+    record SpeakerRequest(@NotBlank @Size(max = 120) String name, @Size(max = 120) String role, @Email @Size(max = 200) String email) {
     }
 
     record DeclineRequest(@NotBlank @Size(max = 1000) String reason) {

@@ -57,7 +57,7 @@ class TrainingController {
     }
 
     record TrainingRequest(
-            @NotBlank @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a programme id") String programmeId,
+            @NotBlank @Size(max = 36) @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a programme id") String programmeId,
             @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 300) String topic,
             @NotNull TrainingMode mode,
@@ -70,14 +70,14 @@ class TrainingController {
             @Size(max = 30) List<@Valid @NotNull MaterialRequest> materials) {
     }
 
-    record VenueRequest(@Pattern(regexp = "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$",
+    record VenueRequest(@Size(max = 13) @Pattern(regexp = "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$",
             message = "must be a Kemendagri region code such as 63.03.05") String regionCode,
                         @Size(max = 500) String address,
-                        @Pattern(regexp = "^https?://\\S+$", message = "must be a web address") String meetingLink) {
+                        @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be a web address") String meetingLink) {
     }
 
     record MaterialRequest(@NotBlank @Size(max = 200) String title,
-                           @NotBlank @Pattern(regexp = "^https?://\\S+$", message = "must be a web address") String link) {
+                           @NotBlank @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be a web address") String link) {
     }
 
     @PostMapping
@@ -154,7 +154,7 @@ class TrainingController {
         return ResponseEntity.ok().eTag(etag(training)).body(TrainingResponse.of(training, regions));
     }
 
-    record InvitationRequest(@NotBlank @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a partner id") String partnerId) {
+    record InvitationRequest(@NotBlank @Size(max = 36) @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a partner id") String partnerId) {
     }
 
     @PostMapping("/{id}/invitations")
@@ -167,7 +167,7 @@ class TrainingController {
                 .body(TrainingResponse.InvitationView.of(invitation));
     }
 
-    record EnrolmentRequest(@NotBlank @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a KIM id") String kimId,
+    record EnrolmentRequest(@NotBlank @Size(max = 36) @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a KIM id") String kimId,
                             @NotNull @Valid ParticipantRequest participant) {
     }
 
@@ -197,7 +197,7 @@ class TrainingController {
     }
 
     record AttendanceRequest(@NotEmpty @Size(max = Training.MAX_CAPACITY)
-                             List<@NotBlank @Pattern(regexp = Ids.UUID_PATTERN, message = "must be an enrolment id") String> enrolmentIds) {
+                             List<@NotBlank @Size(max = 36) @Pattern(regexp = Ids.UUID_PATTERN, message = "must be an enrolment id") String> enrolmentIds) {
     }
 
     @PostMapping(value = "/{id}/attendance", consumes = MediaType.APPLICATION_JSON_VALUE)
