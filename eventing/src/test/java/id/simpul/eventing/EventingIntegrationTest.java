@@ -4,6 +4,7 @@ import id.simpul.contracts.CloudEventHeaders;
 import id.simpul.contracts.Topics;
 import id.simpul.eventing.sample.Parcel;
 import id.simpul.eventing.sample.ParcelId;
+import id.simpul.testinfra.DeadLetterApi;
 import id.simpul.testinfra.Http;
 import id.simpul.testinfra.IntegrationTest;
 import id.simpul.testinfra.TopicRecords;
@@ -206,7 +207,7 @@ class EventingIntegrationTest {
         String label = "fail-3-" + UUID.randomUUID();
         ParcelId id = newParcel(label);
         recordsOf(DLQ, id.value(), 1);
-        Map<String, Object> letter = awaitDeadLetter(id);
+        Map<String, Object> letter = DeadLetterApi.awaitKept(http(), id.value(), WAIT);
 
         assertThat(letter).containsEntry("status", "WAITING").containsEntry("originalTopic", TOPIC)
                 .containsEntry("type", CREATED).containsEntry("key", id.value());
@@ -234,7 +235,7 @@ class EventingIntegrationTest {
         String label = "fail-always-" + UUID.randomUUID();
         ParcelId id = newParcel(label);
         recordsOf(DLQ, id.value(), 1);
-        String letter = (String) awaitDeadLetter(id).get("id");
+        String letter = (String) DeadLetterApi.awaitKept(http(), id.value(), WAIT).get("id");
 
         Http.Response replay = http().postJson("/api/admin/dead-letters/" + letter + "/replay", "{\"note\": \"after the fix\"}");
         assertThat(replay.status()).as(replay.body()).isEqualTo(422);
@@ -258,7 +259,7 @@ class EventingIntegrationTest {
     void aDeadLetterReplayedWithACorrectedPayloadIsAppliedWithIt() {
         ParcelId id = newParcel("y".repeat(60));
         recordsOf(DLQ, id.value(), 1);
-        String letter = (String) awaitDeadLetter(id).get("id");
+        String letter = (String) DeadLetterApi.awaitKept(http(), id.value(), WAIT).get("id");
 
         Http.Response stillWrong = http().postJson("/api/admin/dead-letters/" + letter + "/replay",
                 "{\"payload\": {\"parcelId\": \"" + id.value() + "\", \"version\": 1, \"label\": \"" + "z".repeat(70) + "\"}}");
@@ -289,16 +290,6 @@ class EventingIntegrationTest {
         return Http.local(port);
     }
 
-    /** The dead letter of the parcel's record, once the service has kept it. */
-    private Map<String, Object> awaitDeadLetter(ParcelId id) {
-        Map<String, Object>[] found = new Map[1];
-        await().atMost(WAIT).until(() -> {
-            List<Map<String, Object>> items = http().get("/api/admin/dead-letters?size=100").json("$.items");
-            found[0] = items.stream().filter(item -> id.value().equals(item.get("key"))).findFirst().orElse(null);
-            return found[0] != null;
-        });
-        return found[0];
-    }
 
     private ParcelId newParcel(String label) {
         Parcel.Created created = Parcel.create(new ParcelId(UUID.randomUUID().toString()), label);

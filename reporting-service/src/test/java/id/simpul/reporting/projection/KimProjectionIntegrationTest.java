@@ -3,6 +3,7 @@ package id.simpul.reporting.projection;
 import id.simpul.contracts.EventSchemas;
 import id.simpul.contracts.EventTypes;
 import id.simpul.contracts.Topics;
+import id.simpul.testinfra.DeadLetterApi;
 import id.simpul.testinfra.Http;
 import id.simpul.testinfra.IntegrationTest;
 import id.simpul.testinfra.TopicRecords;
@@ -132,7 +133,7 @@ class KimProjectionIntegrationTest {
         String kimId = UUID.randomUUID().toString();
         publish(example(EventTypes.KIM_STATUS_CHANGED, kimId));   // version 2: VERIFIED
 
-        Map<String, Object> letter = awaitDeadLetter(kimId);
+        Map<String, Object> letter = DeadLetterApi.awaitKept(http, kimId, WAIT);
         assertThat((String) letter.get("reason")).contains("has not seen kims " + kimId + " created");
         assertThat(kim(kimId)).as("not applied as if the KIM were new").isNull();
         assertThat(http.get("/api/dashboard/kims/" + kimId).status()).as("not on the dashboard").isEqualTo(404);
@@ -156,7 +157,7 @@ class KimProjectionIntegrationTest {
                 .replace("\"name\": \"KIM Martapura Bersinar\",", "");
         TopicRecords.send(bootstrap, TopicRecords.cloudEvent(Topics.KIMS, EventTypes.KIM_REGISTERED, kimId, json));
 
-        Map<String, Object> letter = awaitDeadLetter(kimId);
+        Map<String, Object> letter = DeadLetterApi.awaitKept(http, kimId, WAIT);
 
         assertThat((String) letter.get("reason")).contains("does not match its schema").contains("name");
         assertThat(kim(kimId)).isNull();
@@ -175,7 +176,7 @@ class KimProjectionIntegrationTest {
                 .replace("\"name\": \"KIM Martapura Bersinar\"", "\"name\": \"" + "x".repeat(900 * 1024) + "\"");
         TopicRecords.send(bootstrap, TopicRecords.cloudEvent(Topics.KIMS, EventTypes.KIM_REGISTERED, kimId, json));
 
-        Map<String, Object> letter = awaitDeadLetter(kimId);
+        Map<String, Object> letter = DeadLetterApi.awaitKept(http, kimId, WAIT);
 
         assertThat((String) letter.get("reason")).contains("the contract allows at most 262144");
         assertThat(((Number) letter.get("payloadBytes")).intValue()).isGreaterThan(900 * 1024);
@@ -186,16 +187,6 @@ class KimProjectionIntegrationTest {
         assertThat(http.get("/actuator/health").body()).contains("deadLetters");
     }
 
-    /** The dead letter of {@code key}'s record, once reporting-service has kept it. */
-    private Map<String, Object> awaitDeadLetter(String key) {
-        Map<String, Object>[] found = new Map[1];
-        await().atMost(WAIT).until(() -> {
-            List<Map<String, Object>> items = http.get("/api/admin/dead-letters?size=100").json("$.items");
-            found[0] = items.stream().filter(item -> key.equals(item.get("key"))).findFirst().orElse(null);
-            return found[0] != null;
-        });
-        return found[0];
-    }
 
     private static ProducerRecord<String, byte[]> example(String type, String kimId) {
         String json = EventSchemas.example(type).replace(EXAMPLE_ID, kimId);

@@ -3,15 +3,20 @@ package id.simpul.training.kimview;
 import id.simpul.contracts.EventSchemas;
 import id.simpul.contracts.EventTypes;
 import id.simpul.contracts.Topics;
+import id.simpul.testinfra.DeadLetterApi;
+import id.simpul.testinfra.Http;
 import id.simpul.testinfra.IntegrationTest;
 import id.simpul.testinfra.TopicRecords;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,10 +25,15 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class KimViewIntegrationTest {
 
+    private static final String EXAMPLE_ID = "3f1c2a9e-5b7d-4c1e-9a0b-6d2e8f4a1c37";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
     @Autowired
     MongoOperations mongo;
+    @LocalServerPort
+    int port;
 
     @Test
     void aRegisteredKimAppearsInTrainingsOwnViewOnce() {
@@ -51,4 +61,49 @@ class KimViewIntegrationTest {
             return view != null && "VERIFIED".equals(view.getString("status"));
         });
     }
+
+    @Test
+    void aStatusChangeOfAKimNeverRegisteredIsDeadLetteredAndAppliedOnceWhenReplayedAfterTheRegistration() {
+        String kimId = UUID.randomUUID().toString();
+        publish(EventTypes.KIM_STATUS_CHANGED, kimId, EventSchemas.example(EventTypes.KIM_STATUS_CHANGED));
+
+        Map<String, Object> letter = DeadLetterApi.awaitKept(Http.local(port), kimId, WAIT);
+        assertThat((String) letter.get("reason")).contains("has not heard KIM " + kimId + " registered");
+        assertThat(view(kimId)).as("not taken as a new KIM").isNull();
+
+        publish(EventTypes.KIM_REGISTERED, kimId, EventSchemas.example(EventTypes.KIM_REGISTERED));
+        await().atMost(WAIT).until(() -> view(kimId) != null);
+        Http http = Http.local(port);
+        assertThat(http.postJson("/api/admin/dead-letters/" + letter.get("id") + "/replay", "{}").status()).isEqualTo(200);
+        assertThat(view(kimId)).containsEntry("status", "VERIFIED").containsEntry("version", 2L);
+        assertThat(http.postJson("/api/admin/dead-letters/" + letter.get("id") + "/replay", "{}").status()).isEqualTo(200);
+        assertThat(view(kimId)).containsEntry("version", 2L);
+    }
+
+    @Test
+    void recordsAgainstTheContractOrForAnUnknownVillageAreDeadLetteredAtOnce() {
+        String noVillage = UUID.randomUUID().toString();
+        String noName = UUID.randomUUID().toString();
+        String unknownVillage = UUID.randomUUID().toString();
+        String example = EventSchemas.example(EventTypes.KIM_REGISTERED);
+        publish(EventTypes.KIM_REGISTERED, noVillage, example.replace("\"villageCode\": \"63.03.05.1001\",", ""));
+        publish(EventTypes.KIM_REGISTERED, noName, example.replace("\"name\": \"KIM Martapura Bersinar\",", ""));
+        publish(EventTypes.KIM_REGISTERED, unknownVillage, example.replace("63.03.05.1001", "99.99.99.9999"));
+
+        assertThat((String) DeadLetterApi.awaitKept(Http.local(port), noVillage, WAIT).get("reason")).contains("does not match its schema", "villageCode");
+        assertThat((String) DeadLetterApi.awaitKept(Http.local(port), noName, WAIT).get("reason")).contains("does not match its schema", "name");
+        assertThat((String) DeadLetterApi.awaitKept(Http.local(port), unknownVillage, WAIT).get("reason")).contains("99.99.99.9999", "does not know");
+        assertThat(view(noVillage)).isNull();
+        assertThat(view(noName)).isNull();
+        assertThat(view(unknownVillage)).isNull();
+    }
+
+    private void publish(String type, String kimId, String example) {
+        TopicRecords.send(bootstrap, TopicRecords.cloudEvent(Topics.KIMS, type, kimId, example.replace(EXAMPLE_ID, kimId)));
+    }
+
+    private Document view(String kimId) {
+        return mongo.findById(kimId, Document.class, KimView.COLLECTION);
+    }
+
 }
