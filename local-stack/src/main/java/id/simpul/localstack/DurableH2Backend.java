@@ -217,15 +217,23 @@ final class DurableH2Backend extends H2Backend {
             return;
         }
         lastHousekeeping = System.nanoTime();
+        boolean rewritten;
         applying.writeLock().lock();
         try {
-            if (store.compact(COMPACT_FILL_RATE, COMPACT_WRITE_BYTES)) {
+            rewritten = store.compact(COMPACT_FILL_RATE, COMPACT_WRITE_BYTES);
+            if (rewritten) {
                 store.commit();
             }
+        } catch (RuntimeException e) {
+            // A compaction that fails leaves the data as it was; the next one tries again.
+            log.warn("Compacting the store file failed; trying again in {} s", HOUSEKEEPING.toSeconds(), e);
+            return;
         } finally {
             applying.writeLock().unlock();
         }
-        store.sync();
+        if (rewritten) {
+            store.sync();
+        }
         log.debug("{} group commits so far; file fill rate {}%", commits, store.getFillRate());
     }
 
