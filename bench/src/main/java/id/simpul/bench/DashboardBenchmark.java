@@ -256,13 +256,17 @@ public final class DashboardBenchmark {
             }
             Region venue = regions.find(seats.getFirst().villageCode()).orElseThrow();
             Instant start = firstStart.plus(t % 60, ChronoUnit.DAYS);
-            ObjectNode scheduled = trainingEvent(EventTypes.TRAINING_SCHEDULED, trainingId, ++version, programmeId);
-            scheduled.put("title", "Pembekalan KIM bench " + t).put("venueRegionCode", venue.code())
-                    .put("timeZone", venue.timeZone().name())
-                    .put("start", start.toString()).put("end", start.plus(6, ChronoUnit.HOURS).toString())
-                    .put("localStart", local(start, venue)).put("localEnd", local(start.plus(6, ChronoUnit.HOURS), venue))
-                    .put("capacity", SEATS_PER_TRAINING * 2).put("scheduledAt", Instant.now().toString());
-            publish(producer, Topics.TRAININGS, EventTypes.TRAINING_SCHEDULED, trainingId, scheduled, failure);
+            // As training-service does: drafted first (which makes the training known), then scheduled.
+            for (String type : List.of(EventTypes.TRAINING_DRAFTED, EventTypes.TRAINING_SCHEDULED)) {
+                ObjectNode described = trainingEvent(type, trainingId, ++version, programmeId);
+                described.put("title", "Pembekalan KIM bench " + t).put("venueRegionCode", venue.code())
+                        .put("timeZone", venue.timeZone().name())
+                        .put("start", start.toString()).put("end", start.plus(6, ChronoUnit.HOURS).toString())
+                        .put("localStart", local(start, venue)).put("localEnd", local(start.plus(6, ChronoUnit.HOURS), venue))
+                        .put("capacity", SEATS_PER_TRAINING * 2)
+                        .put(type.equals(EventTypes.TRAINING_DRAFTED) ? "draftedAt" : "scheduledAt", Instant.now().toString());
+                publish(producer, Topics.TRAININGS, type, trainingId, described, failure);
+            }
             ObjectNode joined = trainingEvent(EventTypes.PARTNER_JOINED, trainingId, ++version, programmeId);
             joined.put("invitationId", UUID.randomUUID().toString()).put("partnerId", partnerId);
             publish(producer, Topics.TRAININGS, EventTypes.PARTNER_JOINED, trainingId, joined, failure);
@@ -373,7 +377,9 @@ public final class DashboardBenchmark {
     private static long awaitTotal(BenchSystem system, long wanted, long since, int publishing) throws Exception {
         long lastPrint = System.nanoTime();
         long counted;
+        Stall stall = new Stall(system);
         while ((counted = system.kimTotal()) < wanted) {
+            stall.check(counted);
             if (System.nanoTime() - lastPrint > 10_000_000_000L) {
                 lastPrint = System.nanoTime();
                 System.out.printf("  %6.1f s: reporting counts %,d of %,d%n", seconds(since),
@@ -386,12 +392,36 @@ public final class DashboardBenchmark {
 
     private static void awaitProgramme(BenchSystem system, JsonNode before, Expected expected) throws Exception {
         JsonNode now = before;
+        Stall stall = new Stall(system);
         while (now.path("trainings").path("total").asLong() < before.path("trainings").path("total").asLong() + expected.trainings()
                 || now.path("participants").path("enrolled").asLong() < before.path("participants").path("enrolled").asLong() + expected.enrolled()
                 || now.path("participants").path("attended").asLong() < before.path("participants").path("attended").asLong() + expected.attended()
                 || now.path("outputs").path("count").asLong() < before.path("outputs").path("count").asLong() + expected.outputs()) {
             Thread.sleep(100);
             now = system.summary();
+            stall.check(now.toString());
+        }
+    }
+
+    /** Ends the benchmark with the reason when reporting's figures stop moving for two minutes before they are reached. */
+    private static final class Stall {
+        private final BenchSystem system;
+        private Object last;
+        private long since = System.nanoTime();
+
+        Stall(BenchSystem system) {
+            this.system = system;
+        }
+
+        void check(Object progress) throws Exception {
+            if (!progress.equals(last)) {
+                last = progress;
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since > 120_000_000_000L) {
+                JsonNode letters = JSON.readTree(get(system.url("reporting-service") + "/api/admin/dead-letters?status=WAITING&size=3"));
+                throw new IllegalStateException("reporting's figures have not moved for two minutes; dead letters waiting: "
+                        + letters.path("totalItems").asLong() + " " + letters.path("items"));
+            }
         }
     }
 
