@@ -275,7 +275,18 @@ final class DurableH2Backend extends H2Backend {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // Closing commits and syncs what is left.
+        // What is left is committed and forced to disk before the store closes; whoever still waits is answered.
+        if (failure == null && !store.isClosed()) {
+            store.commit();
+            store.sync();
+        }
         super.close();
+        progress.lock();
+        try {
+            durable = applied.get();
+            done.signalAll();
+        } finally {
+            progress.unlock();
+        }
     }
 }
