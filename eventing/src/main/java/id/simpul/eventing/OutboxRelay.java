@@ -219,14 +219,12 @@ public final class OutboxRelay implements SmartLifecycle {
         if (batch.size() == 0) {
             return 0;
         }
+        Map<Object, List<OutboxEntry>> pending = new LinkedHashMap<>();
         List<OutboxEntry> suspects = new ArrayList<>();
         for (Document document : batch.documents()) {
-            for (Document stored : document.getList(OUTBOX, Document.class)) {
-                OutboxEntry entry = OutboxEntry.fromDocument(stored);
-                if (suspect(batch.collection(), entry)) {
-                    suspects.add(entry);
-                }
-            }
+            List<OutboxEntry> entries = document.getList(OUTBOX, Document.class).stream().map(OutboxEntry::fromDocument).toList();
+            pending.put(document.get(AggregateStore.ID), entries);
+            entries.stream().filter(entry -> suspect(batch.collection(), entry)).forEach(suspects::add);
         }
         Set<String> alreadyPublished = suspects.isEmpty() ? Set.of() : publishedEntries.published(suspects);
         if (!alreadyPublished.isEmpty()) {
@@ -235,17 +233,11 @@ public final class OutboxRelay implements SmartLifecycle {
             foundPublished.increment(alreadyPublished.size());
         }
         Map<Object, List<Sent>> sent = new LinkedHashMap<>();
-        for (Document document : batch.documents()) {
-            List<Sent> entries = new ArrayList<>();
-            for (Document stored : document.getList(OUTBOX, Document.class)) {
-                OutboxEntry entry = OutboxEntry.fromDocument(stored);
-                // Unsure until its removal is stored: a failure anywhere after the send leaves it to be checked.
-                suspectIds.add(entry.id());
-                entries.add(new Sent(entry, alreadyPublished.contains(entry.id())
-                        ? CompletableFuture.completedFuture(null) : send(entry)));
-            }
-            sent.put(document.get(AggregateStore.ID), entries);
-        }
+        pending.forEach((id, entries) -> sent.put(id, entries.stream().map(entry -> {
+            // Unsure until its removal is stored: a failure anywhere after the send leaves it to be checked.
+            suspectIds.add(entry.id());
+            return new Sent(entry, alreadyPublished.contains(entry.id()) ? CompletableFuture.completedFuture(null) : send(entry));
+        }).toList()));
 
         Instant deadline = clock.instant().plus(settings.ackTimeout());
         BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, batch.collection());
