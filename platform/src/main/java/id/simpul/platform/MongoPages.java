@@ -17,6 +17,14 @@ public final class MongoPages {
         return PageResponse.of(mongo.find(query, Document.class, collection).stream().map(mapper).toList(), page, total);
     }
 
+    /** One page in the order a client asked for ({@code ?sort=}). */
+    public static <T> PageResponse<T> find(MongoOperations mongo, Query query, String collection, Sorting order,
+                                           PageQuery page, Function<Document, T> mapper) {
+        long total = mongo.count(query, collection);
+        query.with(order.toSort()).skip(page.offset()).limit(page.size());
+        return PageResponse.of(mongo.find(query, Document.class, collection).stream().map(mapper).toList(), page, total);
+    }
+
     private MongoPages() {
     }
 }
