@@ -1,11 +1,14 @@
 package id.simpul.training.output;
 
+import id.simpul.platform.ETags;
 import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
 import id.simpul.training.common.NotFoundException;
 import id.simpul.training.programme.ProgrammeId;
+import id.simpul.training.programme.ProgrammeService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,12 +17,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,9 +42,11 @@ import java.time.LocalDate;
 class OutputController {
 
     private final OutputService outputs;
+    private final ProgrammeService programmes;
 
-    OutputController(OutputService outputs) {
+    OutputController(OutputService outputs, ProgrammeService programmes) {
         this.outputs = outputs;
+        this.programmes = programmes;
     }
 
     record OutputRequest(
@@ -51,11 +60,25 @@ class OutputController {
     }
 
     record OutputResponse(String id, String programmeId, String trainingId, String kimId, String villageCode, Channel channel,
-                          String url, LocalDate publishedOn, long peopleReached, String description, Instant reportedAt) {
+                          String url, LocalDate publishedOn, long peopleReached, String description, Instant reportedAt,
+                          Output.Status status, Output.Withdrawal withdrawal, long version) {
         static OutputResponse of(Output o) {
             return new OutputResponse(o.id().value(), o.programmeId().value(), o.trainingId(), o.kimId(), o.villageCode(),
-                    o.channel(), o.url(), o.publishedOn(), o.peopleReached(), o.description(), o.reportedAt());
+                    o.channel(), o.url(), o.publishedOn(), o.peopleReached(), o.description(), o.reportedAt(), o.status(),
+                    o.withdrawal(), o.version());
         }
+    }
+
+    /** A correction, with why: the fields sent are set, those left out (or null) stay. */
+    record OutputCorrection(Channel channel,
+                            @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be a web address") String url,
+                            LocalDate publishedOn,
+                            @Min(0) @Max(1_000_000_000) Long peopleReached,
+                            @Size(max = 1000) String description,
+                            @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record WithdrawalRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 
     @PostMapping
@@ -66,32 +89,76 @@ class OutputController {
         Output output = outputs.report(ids(programmeId), new OutputService.Dissemination(r.kimId(), r.trainingId(), r.channel(),
                 r.url(), r.publishedOn(), r.peopleReached(), r.description()));
         return ResponseEntity.created(uri.path("/api/programmes/{p}/outputs/{id}").build(programmeId, output.id().value()))
-                .body(OutputResponse.of(output));
+                .eTag(ETags.of(output.version())).body(OutputResponse.of(output));
     }
 
     @GetMapping
-    @Operation(summary = "Outputs of a programme", description = "Newest publication first; kimId filters.")
-    PageResponse<OutputResponse> list(@PathVariable String programmeId, @RequestParam(required = false) String kimId,
+    @Operation(summary = "Outputs of a programme", description = "By KIM, training, channel, status (REPORTED ones count, "
+            + "WITHDRAWN ones stay on record) and publication date from/to (inclusive); newest publication first unless sorted.")
+    PageResponse<OutputResponse> list(@PathVariable String programmeId,
+                                      @RequestParam(required = false) @Size(max = 36) @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a KIM id") String kimId,
+                                      @RequestParam(required = false) @Size(max = 36) @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a training id") String trainingId,
+                                      @RequestParam(required = false) Channel channel,
+                                      @RequestParam(required = false) Output.Status status,
+                                      @RequestParam(required = false) LocalDate from,
+                                      @RequestParam(required = false) LocalDate to,
+                                      @RequestParam(required = false) @Size(max = 40) String sort,
                                       @Valid PageQuery page) {
-        return outputs.list(ids(programmeId), kimId, page).map(OutputResponse::of);
+        ProgrammeId programme = ids(programmeId);
+        programmes.get(programme);
+        return outputs.list(programme, new OutputService.Filter(lower(kimId), lower(trainingId), channel, status, from, to),
+                OutputService.SORT.parse(sort), page).map(OutputResponse::of);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One output")
-    OutputResponse get(@PathVariable String programmeId, @PathVariable String id) {
-        try {
-            return outputs.find(new OutputId(id)).filter(o -> o.programmeId().value().equals(programmeId))
-                    .map(OutputResponse::of).orElseThrow(() -> new NotFoundException("output", id));
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("output", id);
-        }
+    @Operation(summary = "One output", description = "The ETag is the version, for If-Match on corrections.")
+    ResponseEntity<OutputResponse> get(@PathVariable String programmeId, @PathVariable String id) {
+        Output output = of(programmeId, id);
+        return ResponseEntity.ok().eTag(ETags.of(output.version())).body(OutputResponse.of(output));
+    }
+
+    @PatchMapping(value = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @Operation(summary = "Correct an output", description = "Channel, address, publication date (on or after the KIM's "
+            + "training, not in the future), people reached or description, with a reason; the fields left out stay. A "
+            + "withdrawn output is not corrected (409). Needs If-Match with the ETag last read (428 without it, 412 when "
+            + "stale). Publishes OutputCorrected when something changed; the programme's figures follow.")
+    ResponseEntity<OutputResponse> correct(@PathVariable String programmeId, @PathVariable String id,
+                                           @Parameter(description = "The ETag last read, e.g. \"3\"")
+                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                           @Valid @RequestBody OutputCorrection c) {
+        Output current = of(programmeId, id);
+        long expected = ETags.required(ifMatch, "output");
+        Output output = outputs.correct(current.id(), expected, new Output.Correction(c.channel(), c.url(), c.publishedOn(),
+                c.peopleReached(), c.description()), c.reason());
+        return ResponseEntity.ok().eTag(ETags.of(output.version())).body(OutputResponse.of(output));
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    @Operation(summary = "Withdraw an output", description = "With a reason (reported twice, taken down, not of this "
+            + "programme): it stays on record as WITHDRAWN and no longer counts toward the programme. Needs If-Match with "
+            + "the ETag last read (428 without it, 412 when stale). Publishes OutputWithdrawn.")
+    ResponseEntity<OutputResponse> withdraw(@PathVariable String programmeId, @PathVariable String id,
+                                            @Parameter(description = "The ETag last read, e.g. \"3\"")
+                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                            @Valid @RequestBody WithdrawalRequest request) {
+        Output current = of(programmeId, id);
+        long expected = ETags.required(ifMatch, "output");
+        Output output = outputs.withdraw(current.id(), expected, request.reason());
+        return ResponseEntity.ok().eTag(ETags.of(output.version())).body(OutputResponse.of(output));
+    }
+
+    private Output of(String programmeId, String id) {
+        ProgrammeId programme = ids(programmeId);
+        OutputId outputId = new OutputId(Ids.parse(id, "output"));
+        return outputs.find(outputId).filter(o -> o.programmeId().equals(programme))
+                .orElseThrow(() -> new NotFoundException("output", outputId.value() + " in programme " + programme.value()));
+    }
+
+    private static String lower(String id) {
+        return id == null ? null : id.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static ProgrammeId ids(String id) {
-        try {
-            return new ProgrammeId(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("programme", id);
-        }
+        return new ProgrammeId(Ids.parse(id, "programme"));
     }
 }

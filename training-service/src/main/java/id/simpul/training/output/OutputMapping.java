@@ -27,7 +27,10 @@ class OutputMapping implements AggregateMapping<Output> {
                 .append("kimId", o.kimId()).append("villageCode", o.villageCode()).append("channel", o.channel().name())
                 .append("url", o.url()).append("publishedOn", Date.from(o.publishedOn().atStartOfDay(ZoneOffset.UTC).toInstant()))
                 .append("peopleReached", o.peopleReached()).append("description", o.description())
-                .append("reportedAt", Date.from(o.reportedAt()));
+                .append("reportedAt", Date.from(o.reportedAt()))
+                .append("status", o.status().name())
+                .append("withdrawal", o.withdrawal() == null ? null
+                        : new Document("reason", o.withdrawal().reason()).append("at", Date.from(o.withdrawal().at())));
     }
 
     @Override
@@ -36,6 +39,10 @@ class OutputMapping implements AggregateMapping<Output> {
                 d.getString("trainingId"), d.getString("kimId"), d.getString("villageCode"), Channel.valueOf(d.getString("channel")),
                 d.getString("url"), LocalDate.ofInstant(d.getDate("publishedOn").toInstant(), ZoneOffset.UTC),
                 ((Number) d.get("peopleReached")).longValue(), d.getString("description"), d.getDate("reportedAt").toInstant(),
-                d.getLong("version"));
+                withdrawal(d.get("withdrawal", Document.class)), d.getLong("version"));
+    }
+
+    private static Output.Withdrawal withdrawal(Document w) {
+        return w == null ? null : new Output.Withdrawal(w.getString("reason"), w.getDate("at").toInstant());
     }
 }

@@ -5,12 +5,14 @@ import id.simpul.eventing.AggregateStores;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.MongoPages;
 import id.simpul.platform.PageResponse;
+import id.simpul.platform.Sorting;
+import id.simpul.regions.IndonesianTimeZone;
+import id.simpul.training.common.Corrections;
 import id.simpul.training.common.RuleException;
 import id.simpul.training.programme.Programme;
 import id.simpul.training.programme.ProgrammeId;
 import id.simpul.training.programme.ProgrammeService;
 import org.bson.Document;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -58,12 +60,7 @@ public class OutputService {
     public Output report(OutputId id, ProgrammeId programmeId, Dissemination d) {
         Programme programme = programmes.get(programmeId);
         Attended training = attended(programme, d.kimId(), d.trainingId());
-        if (d.publishedOn().isBefore(training.date())) {
-            throw new RuleException("publishedOn", "must not be before the KIM's training on " + training.date());
-        }
-        if (d.publishedOn().isAfter(LocalDate.now(clock.withZone(ZoneOffset.ofHours(9))))) {
-            throw new RuleException("publishedOn", "must not be in the future");
-        }
+        checkPublished(d.publishedOn(), training);
         Output.Report report = Output.report(id, programmeId, training.trainingId(), d.kimId(), training.villageCode(),
                 d.channel(), d.url(), d.publishedOn(), d.peopleReached(), d.description(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
@@ -71,19 +68,59 @@ public class OutputService {
         return report.output();
     }
 
-    private record Attended(String trainingId, LocalDate date, String villageCode) {
+    /** Published on or after the day of the training, and not after today, both at the venue. */
+    private void checkPublished(LocalDate publishedOn, Attended training) {
+        if (publishedOn.isBefore(training.date())) {
+            throw new RuleException("publishedOn", "must not be before the KIM's training on " + training.date());
+        }
+        LocalDate today = LocalDate.now(clock.withZone(training.zone().zone()));
+        if (publishedOn.isAfter(today)) {
+            throw new RuleException("publishedOn", "must not be in the future (today is " + today + " " + training.zone()
+                    + " at the training's venue)");
+        }
+    }
+
+    private record Attended(String trainingId, LocalDate date, String villageCode, IndonesianTimeZone zone) {
+    }
+
+    /** Corrects an output read at {@code expectedVersion}; a new publication date is checked as when it was reported. */
+    public Output correct(OutputId id, long expectedVersion, Output.Correction correction, String reason) {
+        return Corrections.apply(outputs, id.value(), "output", expectedVersion, Output::version, current -> {
+            if (correction.publishedOn() != null) {
+                checkPublished(correction.publishedOn(), training(current.trainingId()));
+            }
+            return current.correct(correction, reason, now()).map(c -> new Corrections.Corrected<>(c.output(), c.event()));
+        });
+    }
+
+    /** Withdraws an output read at {@code expectedVersion}: it stops counting toward its programme. */
+    public Output withdraw(OutputId id, long expectedVersion, String reason) {
+        return Corrections.apply(outputs, id.value(), "output", expectedVersion, Output::version, current -> {
+            Output.Withdrawn withdrawn = current.withdraw(reason, now());
+            return java.util.Optional.of(new Corrections.Corrected<>(withdrawn.output(), withdrawn.event()));
+        });
+    }
+
+    private Attended training(String trainingId) {
+        Document t = mongo.findById(trainingId, Document.class, "trainings");
+        return new Attended(trainingId, LocalDate.parse(t.getString("localStartDate")), null,
+                IndonesianTimeZone.valueOf(t.getString("timeZone")));
+    }
+
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** The completed training of the programme that the KIM attended (the given one, or its latest). */
     private Attended attended(Programme programme, String kimId, String trainingId) {
         Query query = Query.query(Criteria.where("programmeId").is(programme.id().value()).and("status").is("COMPLETED"));
-        query.fields().include("localStartDate").include("enrolments");
+        query.fields().include("localStartDate").include("timeZone").include("enrolments");
         List<Attended> trainings = mongo.find(query, Document.class, "trainings").stream()
                 .filter(t -> trainingId == null || trainingId.equals(t.getString("_id")))
                 .flatMap(t -> t.getList("enrolments", Document.class, List.of()).stream()
                         .filter(e -> kimId.equals(e.getString("kimId")) && e.getBoolean("attended", false))
                         .map(e -> new Attended(t.getString("_id"), LocalDate.parse(t.getString("localStartDate")),
-                                e.getString("villageCode")))
+                                e.getString("villageCode"), IndonesianTimeZone.valueOf(t.getString("timeZone"))))
                         .limit(1))
                 .sorted(Comparator.comparing(Attended::date).reversed())
                 .toList();
@@ -95,13 +132,42 @@ public class OutputService {
         return trainings.getFirst();
     }
 
-    public PageResponse<Output> list(ProgrammeId programmeId, String kimId, PageQuery page) {
-        Criteria criteria = Criteria.where("programmeId").is(programmeId.value());
-        if (kimId != null) {
-            criteria = criteria.and("kimId").is(kimId);
+    /** The sort fields of output lists; newest publication first by default. */
+    public static final Sorting.Fields SORT = Sorting.Fields.of(false, "publishedOn", "publishedOn",
+            "peopleReached", "peopleReached", "reportedAt", "reportedAt");
+
+    /** Which outputs a list shows; null leaves a condition out. */
+    public record Filter(String kimId, String trainingId, Channel channel, Output.Status status, LocalDate from, LocalDate to) {
+    }
+
+    /** Outputs of a programme (or of every programme when null), by KIM, training, channel, status and publication date. */
+    public PageResponse<Output> list(ProgrammeId programmeId, Filter f, Sorting order, PageQuery page) {
+        List<Criteria> conditions = new java.util.ArrayList<>();
+        if (programmeId != null) {
+            conditions.add(Criteria.where("programmeId").is(programmeId.value()));
         }
-        return MongoPages.find(mongo, Query.query(criteria), COLLECTION, Sort.by(Sort.Direction.DESC, "publishedOn"), page,
-                mapping::fromDocument);
+        if (f.kimId() != null) {
+            conditions.add(Criteria.where("kimId").is(f.kimId()));
+        }
+        if (f.trainingId() != null) {
+            conditions.add(Criteria.where("trainingId").is(f.trainingId()));
+        }
+        if (f.channel() != null) {
+            conditions.add(Criteria.where("channel").is(f.channel().name()));
+        }
+        if (f.status() == Output.Status.WITHDRAWN) {
+            conditions.add(Criteria.where("status").is(Output.Status.WITHDRAWN.name()));
+        } else if (f.status() == Output.Status.REPORTED) {
+            conditions.add(Criteria.where("status").ne(Output.Status.WITHDRAWN.name()));
+        }
+        if (f.from() != null) {
+            conditions.add(Criteria.where("publishedOn").gte(java.util.Date.from(f.from().atStartOfDay(ZoneOffset.UTC).toInstant())));
+        }
+        if (f.to() != null) {
+            conditions.add(Criteria.where("publishedOn").lte(java.util.Date.from(f.to().atStartOfDay(ZoneOffset.UTC).toInstant())));
+        }
+        Query query = Query.query(conditions.isEmpty() ? new Criteria() : new Criteria().andOperator(conditions));
+        return MongoPages.find(mongo, query, COLLECTION, order, page, mapping::fromDocument);
     }
 
     public java.util.Optional<Output> find(OutputId id) {

@@ -39,6 +39,28 @@ public final class Partner {
         return new Registration(partner, new PartnerRegistered(id, 1, partner.name, type, regionCode, now));
     }
 
+    public record Corrected(Partner partner, PartnerUpdated event) {
+    }
+
+    /** The partner with a corrected name and/or contact people (null leaves them); empty when nothing changes. */
+    public java.util.Optional<Corrected> correct(String newName, List<ContactPerson> newContacts, Instant now) {
+        String name1 = newName == null ? name : newName.strip();
+        List<ContactPerson> contacts1 = newContacts == null ? contacts : List.copyOf(newContacts);
+        List<String> changed = new java.util.ArrayList<>();
+        if (!name1.equals(name)) {
+            changed.add("name");
+        }
+        if (!contacts1.equals(contacts)) {
+            changed.add("contacts");
+        }
+        if (changed.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Partner corrected = new Partner(id, name1, type, regionCode, contacts1, registeredAt, version + 1);
+        return java.util.Optional.of(new Corrected(corrected,
+                new PartnerUpdated(id, corrected.version, name1, type, regionCode, List.copyOf(changed), now)));
+    }
+
     public static Partner restore(PartnerId id, String name, PartnerType type, String regionCode,
                                   List<ContactPerson> contacts, Instant registeredAt, long version) {
         return new Partner(id, name, type, regionCode, contacts, registeredAt, version);

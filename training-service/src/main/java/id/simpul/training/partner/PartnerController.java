@@ -1,9 +1,11 @@
 package id.simpul.training.partner;
 
+import id.simpul.platform.ETags;
+import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
-import id.simpul.training.common.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -11,12 +13,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,6 +37,8 @@ import java.util.List;
 @Tag(name = "Partners", description = "Organisations that brief KIMs: health offices, Puskesmas, universities...")
 class PartnerController {
 
+    private static final String REGION_PATTERN = "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$";
+
     private final PartnerService partners;
 
     PartnerController(PartnerService partners) {
@@ -38,7 +46,7 @@ class PartnerController {
     }
 
     record PartnerRequest(@NotBlank @Size(max = 200) String name, @NotNull PartnerType type,
-                          @NotBlank @Size(max = 13) @Pattern(regexp = "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$",
+                          @NotBlank @Size(max = 13) @Pattern(regexp = REGION_PATTERN,
                                   message = "must be a Kemendagri region code such as 63.03") String regionCode,
                           @Size(max = 20) List<@Valid @NotNull ContactRequest> contacts) {
     }
@@ -55,29 +63,58 @@ class PartnerController {
         }
     }
 
+    /** A correction: the fields sent are set, those left out (or null) stay. Contacts are replaced as a whole. */
+    record PartnerCorrection(@Size(max = 200) @Pattern(regexp = "^(?s).*\\S.*$", message = "must not be blank") String name,
+                             @Size(max = 20) List<@Valid @NotNull ContactRequest> contacts) {
+    }
+
     @PostMapping
     @Operation(summary = "Register a partner", description = "Publishes PartnerRegistered (without its contact people).")
     ResponseEntity<PartnerResponse> register(@Valid @RequestBody PartnerRequest request, UriComponentsBuilder uri) {
         Partner partner = partners.register(request.name(), request.type(), request.regionCode(),
-                request.contacts() == null ? List.of() : request.contacts().stream()
-                        .map(c -> new ContactPerson(c.name().strip(), c.role(), c.phone(), c.email())).toList());
-        return ResponseEntity.created(uri.path("/api/partners/{id}").build(partner.id().value())).body(PartnerResponse.of(partner));
+                request.contacts() == null ? List.of() : contacts(request.contacts()));
+        return ResponseEntity.created(uri.path("/api/partners/{id}").build(partner.id().value()))
+                .eTag(ETags.of(partner.version())).body(PartnerResponse.of(partner));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A partner")
-    PartnerResponse get(@PathVariable String id) {
-        try {
-            return PartnerResponse.of(partners.get(new PartnerId(id)));
-        } catch (IllegalArgumentException notAnId) {
-            throw new NotFoundException("partner", id);
-        }
+    @Operation(summary = "A partner", description = "The ETag is the version, for If-Match on corrections.")
+    ResponseEntity<PartnerResponse> get(@PathVariable String id) {
+        Partner partner = partners.get(ids(id));
+        return ResponseEntity.ok().eTag(ETags.of(partner.version())).body(PartnerResponse.of(partner));
+    }
+
+    @PatchMapping(value = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @Operation(summary = "Correct a partner", description = "Its name and/or contact people (the list replaces the "
+            + "one before); the fields left out stay. Needs If-Match with the ETag last read (428 without it, 412 when "
+            + "stale). Publishes PartnerUpdated (without the contacts) when something changed.")
+    ResponseEntity<PartnerResponse> correct(@PathVariable String id,
+                                            @Parameter(description = "The ETag last read, e.g. \"3\"")
+                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                            @Valid @RequestBody PartnerCorrection c) {
+        PartnerId partnerId = ids(id);
+        long expected = ETags.required(ifMatch, "partner");
+        Partner partner = partners.correct(partnerId, expected, c.name(), c.contacts() == null ? null : contacts(c.contacts()));
+        return ResponseEntity.ok().eTag(ETags.of(partner.version())).body(PartnerResponse.of(partner));
     }
 
     @GetMapping
-    @Operation(summary = "List partners", description = "By type and/or region (a code and everything below it), by name.")
+    @Operation(summary = "List partners", description = "By type, region (a code and everything below it) and name (q: "
+            + "part of the name; case, accents and spacing aside). By name unless sorted.")
     PageResponse<PartnerResponse> list(@RequestParam(required = false) PartnerType type,
-                                       @RequestParam(required = false) String region, @Valid PageQuery page) {
-        return partners.list(type, region, page).map(PartnerResponse::of);
+                                       @RequestParam(required = false) @Size(max = 13) @Pattern(regexp = REGION_PATTERN,
+                                               message = "must be a Kemendagri region code such as 63.03") String region,
+                                       @RequestParam(required = false) @Size(max = 100) String q,
+                                       @RequestParam(required = false) @Size(max = 40) String sort,
+                                       @Valid PageQuery page) {
+        return partners.list(type, region, q, PartnerService.SORT.parse(sort), page).map(PartnerResponse::of);
+    }
+
+    private static List<ContactPerson> contacts(List<ContactRequest> contacts) {
+        return contacts.stream().map(c -> new ContactPerson(c.name().strip(), c.role(), c.phone(), c.email())).toList();
+    }
+
+    static PartnerId ids(String id) {
+        return new PartnerId(Ids.parse(id, "partner"));
     }
 }

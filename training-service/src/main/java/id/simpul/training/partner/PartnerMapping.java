@@ -1,6 +1,7 @@
 package id.simpul.training.partner;
 
 import id.simpul.eventing.AggregateMapping;
+import id.simpul.platform.Text;
 import org.bson.Document;
 
 import java.util.Date;
@@ -8,6 +9,9 @@ import java.util.List;
 
 /** The stored shape of a partner in {@code partners}. */
 class PartnerMapping implements AggregateMapping<Partner> {
+
+    /** The name as people compare it (case, accents and spacing aside), for search and order. */
+    static final String NAME_KEY = "nameKey";
 
     @Override
     public String id(Partner p) {
@@ -21,7 +25,7 @@ class PartnerMapping implements AggregateMapping<Partner> {
 
     @Override
     public Document toDocument(Partner p) {
-        return new Document("name", p.name()).append("type", p.type().name()).append("regionCode", p.regionCode())
+        return new Document("name", p.name()).append(NAME_KEY, Text.comparable(p.name())).append("type", p.type().name()).append("regionCode", p.regionCode())
                 .append("contacts", p.contacts().stream().map(c -> new Document("name", c.name()).append("role", c.role())
                         .append("phone", c.phone()).append("email", c.email())).toList())
                 .append("registeredAt", Date.from(p.registeredAt()));

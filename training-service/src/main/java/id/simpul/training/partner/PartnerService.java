@@ -5,10 +5,12 @@ import id.simpul.eventing.AggregateStores;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.MongoPages;
 import id.simpul.platform.PageResponse;
+import id.simpul.platform.Sorting;
+import id.simpul.platform.Text;
+import id.simpul.training.common.Corrections;
 import id.simpul.regions.RegionDataset;
 import id.simpul.training.common.NotFoundException;
 import id.simpul.training.common.RuleException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -37,6 +39,18 @@ public class PartnerService {
         this.mongo = mongo;
         this.regions = regions;
         this.clock = clock;
+        keyNamesStoredBefore();
+    }
+
+    /** Partners stored before names were kept in comparable form get it, so that search and order find them. */
+    private void keyNamesStoredBefore() {
+        Query missing = Query.query(Criteria.where(PartnerMapping.NAME_KEY).exists(false));
+        missing.fields().include("name");
+        for (org.bson.Document d : mongo.find(missing, org.bson.Document.class, COLLECTION)) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(d.get("_id"))),
+                    new org.springframework.data.mongodb.core.query.Update().set(PartnerMapping.NAME_KEY,
+                            Text.comparable(d.getString("name"))), COLLECTION);
+        }
     }
 
     public Partner register(String name, PartnerType type, String regionCode, List<ContactPerson> contacts) {
@@ -62,8 +76,22 @@ public class PartnerService {
         return partners.findById(id.value());
     }
 
-    /** Partners of a type and/or within a region (its code or any code below it). */
-    public PageResponse<Partner> list(PartnerType type, String region, PageQuery page) {
+    /** Corrects the name and/or contact people of a partner read at {@code expectedVersion}. */
+    public Partner correct(PartnerId id, long expectedVersion, String name, List<ContactPerson> contacts) {
+        return Corrections.apply(partners, id.value(), "partner", expectedVersion, Partner::version,
+                current -> current.correct(name, contacts, clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                        .map(c -> new Corrections.Corrected<>(c.partner(), c.event())));
+    }
+
+    /** The sort fields of the partner list; by name by default. */
+    public static final Sorting.Fields SORT = Sorting.Fields.of(true, "name", PartnerMapping.NAME_KEY,
+            "registeredAt", "registeredAt", "type", "type", "regionCode", "regionCode");
+
+    /**
+     * Partners of a type, within a region (its code or any code below it), whose name holds {@code q} (compared as
+     * people read it: case, accents and spacing aside).
+     */
+    public PageResponse<Partner> list(PartnerType type, String region, String q, Sorting order, PageQuery page) {
         List<Criteria> conditions = new ArrayList<>();
         if (type != null) {
             conditions.add(Criteria.where("type").is(type.name()));
@@ -72,7 +100,10 @@ public class PartnerService {
             conditions.add(new Criteria().orOperator(Criteria.where("regionCode").is(region),
                     Criteria.where("regionCode").regex("^" + java.util.regex.Pattern.quote(region + "."))));
         }
+        if (q != null && !Text.comparable(q).isEmpty()) {
+            conditions.add(Criteria.where(PartnerMapping.NAME_KEY).regex(java.util.regex.Pattern.quote(Text.comparable(q))));
+        }
         Query query = Query.query(conditions.isEmpty() ? new Criteria() : new Criteria().andOperator(conditions));
-        return MongoPages.find(mongo, query, COLLECTION, Sort.by("name"), page, mapping::fromDocument);
+        return MongoPages.find(mongo, query, COLLECTION, order, page, mapping::fromDocument);
     }
 }

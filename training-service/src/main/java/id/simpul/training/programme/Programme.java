@@ -51,9 +51,7 @@ public final class Programme {
     public static Creation create(ProgrammeId id, String title, String theme, Organiser organiser, LocalDate periodStart,
                                   LocalDate periodEnd, List<String> targetRegions, Targets targets, Instant now) {
         List<Violation> violations = new ArrayList<>();
-        if (periodEnd.isBefore(periodStart)) {
-            violations.add(new Violation("period.end", "must not be before period.start"));
-        }
+        checkPeriod(periodStart, periodEnd, violations);
         if (organiser.level() == Organiser.Level.REGION && organiser.regionCode() == null) {
             violations.add(new Violation("organiser.regionCode", "is required for a regional office"));
         }
@@ -63,12 +61,78 @@ public final class Programme {
         if (!violations.isEmpty()) {
             throw new RuleException(violations);
         }
-        String normalisedTheme = theme.strip().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
-        List<String> regions = targetRegions == null ? List.of() : targetRegions.stream().distinct().sorted().toList();
+        String normalisedTheme = theme(theme);
+        List<String> regions = regions(targetRegions);
         Targets goals = targets == null ? new Targets(null, null, null, null) : targets;
         Programme programme = new Programme(id, title.strip(), normalisedTheme, organiser, periodStart, periodEnd, regions, goals, now, 1);
         return new Creation(programme, new ProgrammeCreated(id, 1, programme.title, normalisedTheme, organiser, periodStart,
                 periodEnd, regions, goals, now));
+    }
+
+    private static void checkPeriod(LocalDate start, LocalDate end, List<Violation> violations) {
+        if (end.isBefore(start)) {
+            violations.add(new Violation("period.end", "must not be before period.start (" + start + ")"));
+        }
+    }
+
+    private static String theme(String theme) {
+        return theme.strip().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
+    }
+
+    private static List<String> regions(List<String> targetRegions) {
+        return targetRegions == null ? List.of() : targetRegions.stream().distinct().sorted().toList();
+    }
+
+    /** What a correction sets; null leaves a field as it is. Targets are replaced as a whole. */
+    public record Correction(String title, String theme, LocalDate periodStart, LocalDate periodEnd,
+                             List<String> targetRegions, Targets targets) {
+    }
+
+    public record Corrected(Programme programme, ProgrammeUpdated event) {
+    }
+
+    /** The programme as corrected, with its event; empty when the correction changes nothing. */
+    public java.util.Optional<Corrected> correct(Correction c, Instant now) {
+        String newTitle = c.title() == null ? title : c.title().strip();
+        String newTheme = c.theme() == null ? theme : theme(c.theme());
+        LocalDate newStart = c.periodStart() == null ? periodStart : c.periodStart();
+        LocalDate newEnd = c.periodEnd() == null ? periodEnd : c.periodEnd();
+        List<String> newRegions = c.targetRegions() == null ? targetRegions : regions(c.targetRegions());
+        Targets newTargets = c.targets() == null ? targets : c.targets();
+        List<String> changed = new ArrayList<>();
+        if (!newTitle.equals(title)) {
+            changed.add("title");
+        }
+        if (!newTheme.equals(theme)) {
+            changed.add("theme");
+        }
+        if (!newStart.equals(periodStart) || !newEnd.equals(periodEnd)) {
+            changed.add("period");
+        }
+        if (!newRegions.equals(targetRegions)) {
+            changed.add("targetRegions");
+        }
+        if (!newTargets.equals(targets)) {
+            changed.add("targets");
+        }
+        if (changed.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<Violation> violations = new ArrayList<>();
+        checkPeriod(newStart, newEnd, violations);
+        if (!violations.isEmpty()) {
+            throw new RuleException(violations);
+        }
+        Programme corrected = new Programme(id, newTitle, newTheme, organiser, newStart, newEnd, newRegions, newTargets,
+                createdAt, version + 1);
+        return java.util.Optional.of(new Corrected(corrected, new ProgrammeUpdated(id, corrected.version, newTitle, newTheme,
+                newStart, newEnd, newRegions, newTargets, List.copyOf(changed), now)));
+    }
+
+    /** PLANNED before its period, RUNNING in it, ENDED after it, on {@code today}. */
+    public ProgrammeStatus status(LocalDate today) {
+        return today.isBefore(periodStart) ? ProgrammeStatus.PLANNED
+                : today.isAfter(periodEnd) ? ProgrammeStatus.ENDED : ProgrammeStatus.RUNNING;
     }
 
     public static Programme restore(ProgrammeId id, String title, String theme, Organiser organiser, LocalDate periodStart,

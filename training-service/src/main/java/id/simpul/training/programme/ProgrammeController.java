@@ -1,8 +1,11 @@
 package id.simpul.training.programme;
 
+import id.simpul.platform.ETags;
+import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -10,12 +13,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,8 +71,18 @@ class ProgrammeController {
     }
 
     record ProgrammeResponse(String id, String title, String theme, Organiser organiser, LocalDate periodStart,
-                             LocalDate periodEnd, List<String> targetRegions, Targets targets,
+                             LocalDate periodEnd, ProgrammeStatus status, List<String> targetRegions, Targets targets,
                              ProgrammeProgress.Progress progress, Instant createdAt, long version) {
+    }
+
+    /** A correction: the fields sent are set, those left out (or null) stay. Targets are replaced as a whole. */
+    record ProgrammeCorrection(
+            @Size(max = 200) @Pattern(regexp = "^(?s).*\\S.*$", message = "must not be blank") String title,
+            @Size(max = 41) @Pattern(regexp = "^[A-Za-z][A-Za-z0-9_ ]{1,40}$",
+                    message = "must be a theme such as STUNTING, ANTI_HOAX, DIGITAL_UMKM or ELECTIONS") String theme,
+            @Valid PeriodRequest period,
+            @Size(max = 100) List<@NotBlank @Size(max = 13) @Pattern(regexp = REGION_PATTERN, message = "must be a Kemendagri region code such as 63 or 63.03") String> targetRegions,
+            @Valid TargetsRequest targets) {
     }
 
     @PostMapping
@@ -76,31 +93,62 @@ class ProgrammeController {
                 new Organiser(request.organiser().level(), request.organiser().regionCode(), request.organiser().name().strip()),
                 request.period().start(), request.period().end(), request.targetRegions(),
                 t == null ? null : new Targets(t.trainings(), t.kimsTrained(), t.outputs(), t.peopleReached()));
-        return ResponseEntity.created(uri.path("/api/programmes/{id}").build(programme.id().value())).body(response(programme));
+        return ResponseEntity.created(uri.path("/api/programmes/{id}").build(programme.id().value()))
+                .eTag(ETags.of(programme.version())).body(response(programme));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A programme with its progress against its targets")
-    ProgrammeResponse get(@PathVariable String id) {
-        return response(programmes.get(ids(id)));
+    @Operation(summary = "A programme with its progress against its targets", description = "The ETag is the version, "
+            + "for If-Match on corrections.")
+    ResponseEntity<ProgrammeResponse> get(@PathVariable String id) {
+        Programme programme = programmes.get(ids(id));
+        return ResponseEntity.ok().eTag(ETags.of(programme.version())).body(response(programme));
+    }
+
+    @PatchMapping(value = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @Operation(summary = "Correct a programme", description = "Title, theme, period, target regions and targets; the "
+            + "fields left out stay. Needs If-Match with the ETag last read (428 without it, 412 when stale). The period must "
+            + "still hold every training that is not cancelled (422 names them). Publishes ProgrammeUpdated when something "
+            + "changed.")
+    ResponseEntity<ProgrammeResponse> correct(@PathVariable String id,
+                                              @Parameter(description = "The ETag last read, e.g. \"3\"")
+                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                              @Valid @RequestBody ProgrammeCorrection c) {
+        ProgrammeId programmeId = ids(id);
+        long expected = ETags.required(ifMatch, "programme");
+        TargetsRequest t = c.targets();
+        Programme programme = programmes.correct(programmeId, expected, new Programme.Correction(c.title(), c.theme(),
+                c.period() == null ? null : c.period().start(), c.period() == null ? null : c.period().end(),
+                c.targetRegions(), t == null ? null : new Targets(t.trainings(), t.kimsTrained(), t.outputs(), t.peopleReached())));
+        return ResponseEntity.ok().eTag(ETags.of(programme.version())).body(response(programme));
     }
 
     @GetMapping
-    @Operation(summary = "List programmes", description = "Newest period first; theme filters.")
-    PageResponse<ProgrammeResponse> list(@RequestParam(required = false) String theme, @Valid PageQuery page) {
-        return programmes.list(theme, page).map(this::response);
+    @Operation(summary = "List programmes", description = "By theme; by region (programmes whose target regions hold it, "
+            + "lie within it or cover all of Indonesia); by organiser level and organiser region; running at some time "
+            + "between from and to (inclusive); by status today (PLANNED, RUNNING, ENDED by the period, WIB date). "
+            + "Newest period first unless sorted.")
+    PageResponse<ProgrammeResponse> list(@RequestParam(required = false) @Size(max = 41) String theme,
+                                         @RequestParam(required = false) @Size(max = 13) @Pattern(regexp = REGION_PATTERN,
+                                                 message = "must be a Kemendagri region code such as 63 or 63.03") String region,
+                                         @RequestParam(required = false) Organiser.Level organiser,
+                                         @RequestParam(required = false) @Size(max = 13) @Pattern(regexp = REGION_PATTERN,
+                                                 message = "must be a Kemendagri region code such as 63 or 63.03") String organiserRegion,
+                                         @RequestParam(required = false) LocalDate from,
+                                         @RequestParam(required = false) LocalDate to,
+                                         @RequestParam(required = false) ProgrammeStatus status,
+                                         @RequestParam(required = false) @Size(max = 40) String sort,
+                                         @Valid PageQuery page) {
+        return programmes.list(new ProgrammeService.Filter(theme, region, organiser, organiserRegion, from, to, status),
+                ProgrammeService.SORT.parse(sort), page).map(this::response);
     }
 
     private ProgrammeResponse response(Programme p) {
         return new ProgrammeResponse(p.id().value(), p.title(), p.theme(), p.organiser(), p.periodStart(), p.periodEnd(),
-                p.targetRegions(), p.targets(), progress.of(p), p.createdAt(), p.version());
+                p.status(programmes.today()), p.targetRegions(), p.targets(), progress.of(p), p.createdAt(), p.version());
     }
 
     static ProgrammeId ids(String id) {
-        try {
-            return new ProgrammeId(id);
-        } catch (IllegalArgumentException e) {
-            throw new id.simpul.training.common.NotFoundException("programme", id);
-        }
+        return new ProgrammeId(Ids.parse(id, "programme"));
     }
 }

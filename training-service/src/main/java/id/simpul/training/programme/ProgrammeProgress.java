@@ -48,7 +48,7 @@ public class ProgrammeProgress {
                 }
             }
         }
-        Query outputs = Query.query(Criteria.where("programmeId").is(programme.id().value()));
+        Query outputs = Query.query(Criteria.where("programmeId").is(programme.id().value()).and("status").ne("WITHDRAWN"));
         outputs.fields().include("peopleReached");
         long count = 0;
         long reached = 0;

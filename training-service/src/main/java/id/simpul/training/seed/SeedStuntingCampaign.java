@@ -37,7 +37,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -45,8 +44,8 @@ import java.util.UUID;
 /**
  * Sample data for ./simpul start ({@code simpul.seed.training=true}): the national stunting campaign of the source
  * article with the health office of Kabupaten Banjar as partner, a training in Martapura (WITA) that took place
- * today with its enrolments, waitlist, attendance, certificates and outputs, and one in Jayapura (WIT) two weeks
- * ahead. It uses the seed KIMs of registry-service once training-service has heard of them, and runs once.
+ * three days ago with its enrolments, waitlist, attendance, certificates and outputs, and one in Jayapura (WIT) two
+ * weeks ahead. It uses the seed KIMs of registry-service once training-service has heard of them, and runs once.
  */
 @Component
 class SeedStuntingCampaign {
@@ -116,9 +115,11 @@ class SeedStuntingCampaign {
     private void run() {
         ProgrammeId programme = new ProgrammeId(id("programme"));
         if (programmes.find(programme).isEmpty()) {
-            programmes.create(programme, "Gerakan KIM Cegah Stunting 2026", "STUNTING",
+            // Eighteen months from the first of January of the year the seed's past training lies in.
+            int year = LocalDate.now(clock.withZone(IndonesianTimeZone.WIB.zone())).minusMonths(1).getYear();
+            programmes.create(programme, "Gerakan KIM Cegah Stunting " + year, "STUNTING",
                     new Organiser(Organiser.Level.MINISTRY, null, "Direktorat Tata Kelola Kemitraan Komunikasi Publik, Komdigi"),
-                    LocalDate.of(2026, 1, 1), LocalDate.of(2027, 6, 30), List.of("63", "91"), new Targets(4, 12, 40, 20_000));
+                    LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 6, 30), List.of("63", "91"), new Targets(4, 12, 40, 20_000));
         }
         PartnerId dinkes = new PartnerId(id("partner-dinkes-banjar"));
         if (partners.find(dinkes).isEmpty()) {
@@ -135,21 +136,28 @@ class SeedStuntingCampaign {
         jayapura(programme, puskesmas);
     }
 
-    /** A training that took place today in Martapura: full, one withdrew, attendance, certificates, outputs. */
+    /**
+     * A training that took place three days ago in Martapura, 09:00 to 14:00 WITA: full, one withdrew, attendance,
+     * certificates, outputs. Each step is recorded at the time it happened: planned two weeks before, attendance
+     * and completion at its end.
+     */
     private void martapura(ProgrammeId programme, PartnerId dinkes) {
         TrainingId id = new TrainingId(id("training-martapura"));
         if (trainings.find(id).isPresent()) {
             return;
         }
-        LocalDateTime start = LocalDateTime.now(clock.withZone(IndonesianTimeZone.WITA.zone())).plusMinutes(5).truncatedTo(ChronoUnit.MINUTES);
-        trainings.draft(id, new TrainingService.Plan(programme, "Pembekalan KIM: Cegah Stunting di Kabupaten Banjar",
+        LocalDateTime start = LocalDate.now(clock.withZone(IndonesianTimeZone.WITA.zone())).minusDays(3).atTime(9, 0);
+        Instant startInstant = start.atZone(IndonesianTimeZone.WITA.zone()).toInstant();
+        TrainingService before = trainings.asOf(Clock.fixed(startInstant.minus(Duration.ofDays(14)), clock.getZone()));
+        TrainingService after = trainings.asOf(Clock.fixed(startInstant.plus(Duration.ofHours(5)), clock.getZone()));
+        before.draft(id, new TrainingService.Plan(programme, "Pembekalan KIM: Cegah Stunting di Kabupaten Banjar",
                 "Stunting: gizi ibu hamil, ASI eksklusif dan 1000 hari pertama kehidupan", TrainingMode.IN_PERSON,
                 new Venue("63.03.05.1001", "Aula Kantor Kecamatan Martapura, Jl. A. Yani Km 39", null), null, start,
                 start.plusHours(5), 6, null, List.of(new Material("Materi Dinas Kesehatan: Cegah Stunting",
                 "https://dinkes-banjar.example/materi/cegah-stunting.pdf"))));
-        trainings.schedule(id, null);
-        Training training = trainings.invite(id, dinkes);
-        trainings.accept(training.invitations().getLast().id(), List.of(
+        before.schedule(id, null);
+        Training training = before.invite(id, dinkes);
+        before.accept(training.invitations().getLast().id(), List.of(
                 new Speaker("dr. Nurul Hidayah", "Dokter, Dinas Kesehatan", "nurul.hidayah@dinkes-banjar.example"),
                 new Speaker("Rahmawati, S.Gz.", "Ahli gizi, Puskesmas Martapura 1", null)));
         String[][] participants = {{"banjar-keraton", "Siti Rahmah"}, {"banjar-sekumpul", "Muhammad Noor"},
@@ -157,13 +165,13 @@ class SeedStuntingCampaign {
                 {"tanahlaut-tabanio", "Ahmad Rifani"}, {"banjarmasin-kuripan", "Rina Marlina"}};
         List<EnrolmentId> enrolled = new ArrayList<>();
         for (String[] p : participants) {
-            enrolled.add(trainings.enrol(id, kimId(p[0]), new Participant(p[1], "Pengurus KIM")).enrolment().id());
+            enrolled.add(before.enrol(id, kimId(p[0]), new Participant(p[1], "Pengurus KIM")).enrolment().id());
         }
         // Tabanio's participant could not come; the waiting Kuripan participant took the seat.
-        trainings.withdraw(enrolled.get(5));
-        trainings.recordAttendance(id, List.of(enrolled.get(0), enrolled.get(1), enrolled.get(2), enrolled.get(4), enrolled.get(6)));
-        trainings.complete(id, null);
-        LocalDate today = start.toLocalDate();
+        before.withdraw(enrolled.get(5));
+        after.recordAttendance(id, List.of(enrolled.get(0), enrolled.get(1), enrolled.get(2), enrolled.get(4), enrolled.get(6)));
+        after.complete(id, null);
+        LocalDate day = start.toLocalDate();
         Object[][] reported = {{"banjar-keraton", Channel.INSTAGRAM, "https://instagram.com/p/kimkeraton-cegah-stunting", 1450L},
                 {"banjar-keraton", Channel.FACE_TO_FACE, null, 85L}, {"banjar-sekumpul", Channel.YOUTUBE,
                 "https://youtube.com/watch?v=kimsekumpul-stunting", 3200L}, {"tanahlaut-takisung", Channel.RADIO, null, 2500L}};
@@ -171,7 +179,7 @@ class SeedStuntingCampaign {
             Object[] r = reported[i];
             try {
                 outputs.report(new OutputId(id("output-" + i)), programme, new OutputService.Dissemination(kimId((String) r[0]),
-                        id.value(), (Channel) r[1], (String) r[2], today, (Long) r[3], "Sosialisasi cegah stunting setelah pembekalan"));
+                        id.value(), (Channel) r[1], (String) r[2], day.plusDays(i % 3), (Long) r[3], "Sosialisasi cegah stunting setelah pembekalan"));
             } catch (RuntimeException notYet) {
                 log.warn("Seed output {} skipped: {}", i, notYet.getMessage());
             }

@@ -27,7 +27,7 @@ class CertificateController {
     /** What a certificate confirms. */
     record CertificateResponse(String code, boolean valid, String participant, String role, String kimId, String kimName,
                                String trainingId, String trainingTitle, String topic, String programmeTitle,
-                               LocalDateTime localStart, String timeZone) {
+                               TrainingResponse.Time start, TrainingResponse.Time end) {
     }
 
     @GetMapping("/{code}")
@@ -38,6 +38,7 @@ class CertificateController {
         return new CertificateResponse(code, true, enrolment.participant().name(), enrolment.participant().role(),
                 enrolment.kimId(), enrolment.kimName(), training.id().value(), training.title(), training.topic(),
                 programmes.find(training.programmeId()).map(p -> p.title()).orElse(null),
-                training.schedule().localStart(), training.schedule().timeZone().name());
+                TrainingResponse.Time.of(training.schedule().start(), training.schedule().timeZone()),
+                TrainingResponse.Time.of(training.schedule().end(), training.schedule().timeZone()));
     }
 }

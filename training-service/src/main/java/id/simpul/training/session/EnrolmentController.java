@@ -1,5 +1,6 @@
 package id.simpul.training.session;
 
+import id.simpul.platform.Ids;
 import id.simpul.training.common.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,12 +27,7 @@ class EnrolmentController {
     @Operation(summary = "Withdraw a participant", description = "Publishes ParticipantWithdrew and, when a seat came free "
             + "and someone was waiting, ParticipantPromoted.")
     WithdrawalResponse withdraw(@PathVariable String id) {
-        EnrolmentId enrolmentId;
-        try {
-            enrolmentId = new EnrolmentId(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("enrolment", id);
-        }
+        EnrolmentId enrolmentId = new EnrolmentId(Ids.parse(id, "enrolment"));
         TrainingService.Withdrawal withdrawal = trainings.withdraw(enrolmentId);
         Training training = withdrawal.training();
         return new WithdrawalResponse(TrainingResponse.EnrolmentView.of(training, withdrawal.withdrawn()),

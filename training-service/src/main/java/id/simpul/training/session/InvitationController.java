@@ -1,5 +1,6 @@
 package id.simpul.training.session;
 
+import id.simpul.platform.Ids;
 import id.simpul.training.common.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -66,10 +67,6 @@ class InvitationController {
     }
 
     private static InvitationId ids(String id) {
-        try {
-            return new InvitationId(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("invitation", id);
-        }
+        return new InvitationId(Ids.parse(id, "invitation"));
     }
 }

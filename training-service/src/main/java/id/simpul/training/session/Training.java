@@ -16,10 +16,15 @@ import id.simpul.training.session.TrainingEvents.TrainingCompleted;
 import id.simpul.training.session.TrainingEvents.TrainingDrafted;
 import id.simpul.training.session.TrainingEvents.TrainingRescheduled;
 import id.simpul.training.session.TrainingEvents.TrainingScheduled;
+import id.simpul.training.session.TrainingEvents.TrainingUpdated;
+import id.simpul.training.common.Violation;
 import org.jmolecules.ddd.annotation.AggregateRoot;
 import org.jmolecules.ddd.annotation.Identity;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -43,14 +48,14 @@ public final class Training {
     @Identity
     private final TrainingId id;
     private final ProgrammeId programmeId;
-    private final String title;
-    private final String topic;
+    private String title;
+    private String topic;
     private final TrainingMode mode;
-    private final Venue venue;
+    private Venue venue;
     private Schedule schedule;
-    private final int capacity;
+    private int capacity;
     private Instant enrolmentDeadline;
-    private final List<Material> materials;
+    private List<Material> materials;
     private TrainingStatus status;
     private final List<Invitation> invitations;
     private final List<Enrolment> enrolments;
@@ -84,8 +89,9 @@ public final class Training {
     /** A training is planned as a draft: its times in the venue's zone, a capacity, and when enrolment closes. */
     public static Drafting draft(TrainingId id, ProgrammeId programmeId, String title, String topic, TrainingMode mode,
                                  Venue venue, Schedule schedule, int capacity, Instant enrolmentDeadline,
-                                 List<Material> materials, Instant now) {
+                                 List<Material> materials, Instant now, Duration lateEntry) {
         checkTimes(schedule, enrolmentDeadline);
+        checkNotPast("start", schedule, now, lateEntry);
         Training t = new Training(id, programmeId, title.strip(), topic.strip(), mode, venue, schedule, capacity,
                 enrolmentDeadline == null ? schedule.start() : enrolmentDeadline, materials == null ? List.of() : materials,
                 TrainingStatus.DRAFT, List.of(), List.of(), null, 0);
@@ -103,20 +109,42 @@ public final class Training {
         }
     }
 
-    /** Opens a draft for enrolment. */
-    public TrainingScheduled schedule(Instant now) {
+    /**
+     * A training is planned for the future: its start may lie at most {@code lateEntry} before now, so that one
+     * that has just begun (or, for records entered afterwards, took place lately) can still be entered.
+     */
+    private static void checkNotPast(String field, Schedule schedule, Instant now, Duration lateEntry) {
+        if (schedule.start().isBefore(now.minus(lateEntry))) {
+            throw new RuleException(field, "must not be in the past: it is " + schedule.localStart() + " " + schedule.timeZone()
+                    + " at the venue, and now it is " + LocalDateTime.ofInstant(now, schedule.timeZone().zone())
+                    .truncatedTo(ChronoUnit.MINUTES) + " there");
+        }
+    }
+
+    /** Opens a draft for enrolment; a draft whose start has passed is rescheduled first. */
+    public TrainingScheduled schedule(Instant now, Duration lateEntry) {
         requireStatus("schedule", TrainingStatus.DRAFT);
+        checkNotPast("start", schedule, now, lateEntry);
         status = TrainingStatus.SCHEDULED;
         version++;
         return new TrainingScheduled(id, version, programmeId, title, topic, mode, venue.regionCode(), schedule.timeZone(),
                 schedule.start(), schedule.end(), schedule.localStart(), schedule.localEnd(), capacity, now);
     }
 
-    /** Moves a scheduled training to another time; its invitations and enrolments stay. */
-    public TrainingRescheduled reschedule(Schedule newSchedule, Instant newDeadline, String reason, Instant now) {
-        requireStatus("reschedule", TrainingStatus.SCHEDULED);
+    /**
+     * Moves a draft or scheduled training to another time; its invitations and enrolments stay. Once attendance has
+     * been recorded the training has taken place and keeps its time.
+     */
+    public TrainingRescheduled reschedule(Schedule newSchedule, Instant newDeadline, String reason, Instant now,
+                                          Duration lateEntry) {
+        requireOpen("reschedule");
+        if (enrolments.stream().anyMatch(Enrolment::attended)) {
+            throw new StateException("Attendance of this training has been recorded: it took place at "
+                    + schedule.localStart() + " " + schedule.timeZone() + " and cannot move");
+        }
         Instant deadline = newDeadline == null ? newSchedule.start() : newDeadline;
         checkTimes(newSchedule, deadline);
+        checkNotPast("start", newSchedule, now, lateEntry);
         Schedule previous = schedule;
         schedule = newSchedule;
         enrolmentDeadline = deadline;
@@ -141,6 +169,7 @@ public final class Training {
     /** The training took place: every attendee gets a certificate with a verification code. */
     public TrainingCompleted complete(Supplier<String> certificateCodes, Instant now) {
         requireStatus("complete", TrainingStatus.SCHEDULED);
+        requireStarted("be completed", now);
         int attendees = 0;
         for (int i = 0; i < enrolments.size(); i++) {
             Enrolment e = enrolments.get(i);
@@ -239,6 +268,7 @@ public final class Training {
     /** Marks participants in seats as present; those already marked are left as they are. */
     public Optional<AttendanceRecorded> recordAttendance(Collection<EnrolmentId> present, Instant now) {
         requireStatus("record attendance of", TrainingStatus.SCHEDULED);
+        requireStarted("have its attendance recorded", now);
         List<AttendanceRecorded.Attendee> attendees = new ArrayList<>();
         for (EnrolmentId enrolmentId : present) {
             Enrolment enrolment = enrolment(enrolmentId).orElseThrow(() -> new RuleException("enrolmentIds",
@@ -257,6 +287,88 @@ public final class Training {
         }
         version++;
         return Optional.of(new AttendanceRecorded(id, version, programmeId, attendees, now));
+    }
+
+    /** Attendance and completion are facts of a training that has begun. */
+    private void requireStarted(String action, Instant now) {
+        if (now.isBefore(schedule.start())) {
+            throw new StateException("The training can " + action + " from its start at " + schedule.localStart() + " "
+                    + schedule.timeZone() + " at the venue; it is " + LocalDateTime.ofInstant(now, schedule.timeZone().zone())
+                    .truncatedTo(ChronoUnit.MINUTES) + " there now");
+        }
+    }
+
+    /** What a correction sets; null leaves a field as it is. The venue's zone is checked by the caller. */
+    public record Correction(String title, String topic, Venue venue, Integer capacity, Instant enrolmentDeadline,
+                             List<Material> materials) {
+    }
+
+    /**
+     * Corrects what was planned. Title, topic and materials can be corrected at any time; venue, capacity and the
+     * enrolment deadline while the training is open. Capacity never falls below the seats taken; raised, it seats
+     * those waiting, first come first. Returns TrainingUpdated, then a ParticipantPromoted per seat taken.
+     */
+    public List<Object> correct(Correction c, Instant now) {
+        List<String> changed = new ArrayList<>();
+        String newTitle = c.title() == null ? title : c.title().strip();
+        String newTopic = c.topic() == null ? topic : c.topic().strip();
+        List<Material> newMaterials = c.materials() == null ? materials : List.copyOf(c.materials());
+        Venue newVenue = c.venue() == null ? venue : c.venue();
+        int newCapacity = c.capacity() == null ? capacity : c.capacity();
+        Instant newDeadline = c.enrolmentDeadline() == null ? enrolmentDeadline : c.enrolmentDeadline();
+        mark(changed, "title", !newTitle.equals(title));
+        mark(changed, "topic", !newTopic.equals(topic));
+        mark(changed, "venue", !newVenue.equals(venue));
+        mark(changed, "capacity", newCapacity != capacity);
+        mark(changed, "enrolmentDeadline", !newDeadline.equals(enrolmentDeadline));
+        mark(changed, "materials", !newMaterials.equals(materials));
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        List<String> planning = changed.stream().filter(List.of("venue", "capacity", "enrolmentDeadline")::contains).toList();
+        if (!planning.isEmpty() && status != TrainingStatus.DRAFT && status != TrainingStatus.SCHEDULED) {
+            throw new StateException("The " + String.join(", ", planning) + " of a " + status
+                    + " training cannot change; its title, topic and materials can");
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (newCapacity < seated()) {
+            violations.add(new Violation("capacity", "must not be below the " + seated() + " seats taken"));
+        }
+        if (newDeadline.isAfter(schedule.start())) {
+            violations.add(new Violation("enrolmentDeadline", "must not be after the start of the training ("
+                    + schedule.localStart() + " " + schedule.timeZone() + ")"));
+        }
+        if (mode != TrainingMode.ONLINE && newVenue.regionCode() == null) {
+            violations.add(new Violation("venue.regionCode", "is required for an " + mode + " training"));
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleException(violations);
+        }
+        title = newTitle;
+        topic = newTopic;
+        materials = newMaterials;
+        venue = newVenue;
+        capacity = newCapacity;
+        enrolmentDeadline = newDeadline;
+        version++;
+        List<Object> events = new ArrayList<>();
+        events.add(new TrainingUpdated(id, version, programmeId, title, topic, venue.regionCode(), capacity,
+                enrolmentDeadline, materials.size(), List.copyOf(changed), now));
+        for (Enrolment next : waitlist()) {
+            if (seated() >= capacity) {
+                break;
+            }
+            set(next.with(Enrolment.Status.ENROLLED, now, null));
+            version++;
+            events.add(new ParticipantPromoted(id, version, programmeId, next.id(), next.kimId(), next.villageCode(), now));
+        }
+        return events;
+    }
+
+    private static void mark(List<String> changed, String field, boolean differs) {
+        if (differs) {
+            changed.add(field);
+        }
     }
 
     private void requireStatus(String action, TrainingStatus required) {

@@ -1,5 +1,6 @@
 package id.simpul.training.session;
 
+import id.simpul.platform.ETags;
 import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
@@ -11,6 +12,7 @@ import id.simpul.training.common.NotFoundException;
 import id.simpul.training.partner.PartnerId;
 import id.simpul.training.programme.ProgrammeId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,6 +48,8 @@ import java.util.List;
 @Validated
 @Tag(name = "Trainings", description = "Training sessions: partners brief, KIMs enrol, attend and get certificates")
 class TrainingController {
+
+    private static final String REGION_PATTERN = "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$";
 
     private final TrainingService trainings;
     private final AttendanceSheets sheets;
@@ -70,7 +75,7 @@ class TrainingController {
             @Size(max = 30) List<@Valid @NotNull MaterialRequest> materials) {
     }
 
-    record VenueRequest(@Size(max = 13) @Pattern(regexp = "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$",
+    record VenueRequest(@Size(max = 13) @Pattern(regexp = REGION_PATTERN,
             message = "must be a Kemendagri region code such as 63.03.05") String regionCode,
                         @Size(max = 500) String address,
                         @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be a web address") String meetingLink) {
@@ -88,7 +93,7 @@ class TrainingController {
         Training training = trainings.draft(new TrainingService.Plan(new ProgrammeId(r.programmeId()), r.title(), r.topic(),
                 r.mode(), new Venue(r.venue().regionCode(), r.venue().address(), r.venue().meetingLink()), r.timeZone(),
                 r.start(), r.end(), r.capacity(), r.enrolmentDeadline(),
-                r.materials() == null ? List.of() : r.materials().stream().map(m -> new Material(m.title(), m.link())).toList()));
+                r.materials() == null ? List.of() : materials(r.materials())));
         return ResponseEntity.created(uri.path("/api/trainings/{id}").build(training.id().value())).eTag(etag(training))
                 .body(TrainingResponse.of(training, regions));
     }
@@ -102,20 +107,50 @@ class TrainingController {
 
     @GetMapping
     @Operation(summary = "List trainings", description = "By programme, region (venue at or below it), local start date "
-            + "from/to (inclusive) and status; in order of start.")
-    PageResponse<TrainingResponse> list(@RequestParam(required = false) String programme,
-                                        @RequestParam(required = false) String region,
+            + "at the venue from/to (inclusive) and status; by start unless sorted.")
+    PageResponse<TrainingResponse> list(@RequestParam(required = false) @Size(max = 36)
+                                        @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a programme id") String programme,
+                                        @RequestParam(required = false) @Size(max = 13) @Pattern(regexp = REGION_PATTERN,
+                                                message = "must be a Kemendagri region code such as 63.03.05") String region,
                                         @RequestParam(required = false) LocalDate from,
                                         @RequestParam(required = false) LocalDate to,
                                         @RequestParam(required = false) TrainingStatus status,
+                                        @RequestParam(required = false) @Size(max = 40) String sort,
                                         @Valid PageQuery page) {
-        ProgrammeId programmeId;
-        try {
-            programmeId = programme == null ? null : new ProgrammeId(programme);
-        } catch (IllegalArgumentException e) {
-            throw Problems.exception(Problems.invalid(List.of(new FieldProblem("programme", "must be a programme id"))));
-        }
-        return trainings.list(programmeId, region, from, to, status, page).map(t -> TrainingResponse.of(t, regions));
+        ProgrammeId programmeId = programme == null ? null : new ProgrammeId(programme.toLowerCase(java.util.Locale.ROOT));
+        return trainings.list(new TrainingService.Filter(programmeId, region, from, to, status),
+                TrainingService.SORT.parse(sort), page).map(t -> TrainingResponse.of(t, regions));
+    }
+
+    /** A correction: the fields sent are set, those left out (or null) stay. Times change with /reschedule. */
+    record TrainingCorrection(@Size(max = 200) @Pattern(regexp = "^(?s).*\\S.*$", message = "must not be blank") String title,
+                              @Size(max = 300) @Pattern(regexp = "^(?s).*\\S.*$", message = "must not be blank") String topic,
+                              @Valid VenueRequest venue,
+                              @Min(1) @Max(Training.MAX_CAPACITY) Integer capacity,
+                              LocalDateTime enrolmentDeadline,
+                              @Size(max = 30) List<@Valid @NotNull MaterialRequest> materials) {
+    }
+
+    @PatchMapping(value = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @Operation(summary = "Correct a training", description = "Title, topic and materials at any time; venue, capacity and "
+            + "enrolment deadline (local time at the venue) while DRAFT or SCHEDULED (409 otherwise). The fields left out "
+            + "stay; its times move with /reschedule. Capacity never below the seats taken (422); raised, it seats those "
+            + "waiting, first come first. A new venue stays in the training's time zone. Needs If-Match with the ETag last "
+            + "read (428 without it, 412 when stale). Publishes TrainingUpdated, then ParticipantPromoted per seat taken.")
+    ResponseEntity<TrainingResponse> correct(@PathVariable String id,
+                                             @Parameter(description = "The ETag last read, e.g. \"3\"")
+                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                             @Valid @RequestBody TrainingCorrection c) {
+        TrainingId trainingId = ids(id);
+        long expected = ETags.required(ifMatch, "training");
+        Training training = trainings.correct(trainingId, expected, new TrainingService.Correction(c.title(), c.topic(),
+                c.venue() == null ? null : new Venue(c.venue().regionCode(), c.venue().address(), c.venue().meetingLink()),
+                c.capacity(), c.enrolmentDeadline(), c.materials() == null ? null : materials(c.materials())));
+        return ResponseEntity.ok().eTag(etag(training)).body(TrainingResponse.of(training, regions));
+    }
+
+    private static List<Material> materials(List<MaterialRequest> materials) {
+        return materials.stream().map(m -> new Material(m.title(), m.link())).toList();
     }
 
     record StatusRequest(@NotNull TrainingStatus status, @Size(max = 1000) String reason) {
@@ -183,6 +218,7 @@ class TrainingController {
         TrainingService.Enrolled enrolled = trainings.enrol(ids(id), request.kimId(),
                 new Participant(request.participant().name().strip(), request.participant().role()));
         return ResponseEntity.created(uri.path("/api/enrolments/{id}").build(enrolled.enrolment().id().value()))
+                .eTag(etag(enrolled.training()))
                 .body(TrainingResponse.EnrolmentView.of(enrolled.training(), enrolled.enrolment()));
     }
 
@@ -221,25 +257,14 @@ class TrainingController {
     }
 
     static TrainingId ids(String id) {
-        try {
-            return new TrainingId(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("training", id);
-        }
+        return new TrainingId(Ids.parse(id, "training"));
     }
 
     static Long version(String etag) {
-        if (etag == null || etag.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(etag.strip().replaceFirst("^W/", "").replace("\"", ""));
-        } catch (NumberFormatException notOurs) {
-            return -1L;
-        }
+        return ETags.version(etag).orElse(null);
     }
 
     static String etag(Training training) {
-        return "\"" + training.version() + "\"";
+        return ETags.of(training.version());
     }
 }

@@ -26,6 +26,13 @@ public final class TrainingEvents {
                                     Instant scheduledAt) {
     }
 
+    /** A correction of what was planned; {@code changed} names the fields it set, the others are as they stand. */
+    @DomainEvent
+    public record TrainingUpdated(TrainingId trainingId, long version, ProgrammeId programmeId, String title, String topic,
+                                  String venueRegionCode, int capacity, Instant enrolmentDeadline, int materials,
+                                  List<String> changed, Instant updatedAt) {
+    }
+
     @DomainEvent
     public record TrainingRescheduled(TrainingId trainingId, long version, ProgrammeId programmeId,
                                       IndonesianTimeZone timeZone, Instant start, Instant end, LocalDateTime localStart,

@@ -41,12 +41,27 @@ record TrainingResponse(String id, String programmeId, String title, String topi
         }
     }
 
-    static TrainingResponse of(Training t, RegionDataset regions) {
-        IndonesianTimeZone zone = t.schedule().timeZone();
+    /** A training in a list of something else (a partner's invitations, a KIM's enrolments): what and when. */
+    record TrainingSummary(String id, String programmeId, String title, TrainingMode mode, VenueView venue, Time start,
+                           Time end, Time enrolmentDeadline, TrainingStatus status) {
+        static TrainingSummary of(Training t, RegionDataset regions) {
+            IndonesianTimeZone zone = t.schedule().timeZone();
+            return new TrainingSummary(t.id().value(), t.programmeId().value(), t.title(), t.mode(), venueOf(t, regions),
+                    Time.of(t.schedule().start(), zone), Time.of(t.schedule().end(), zone),
+                    Time.of(t.enrolmentDeadline(), zone), t.status());
+        }
+    }
+
+    private static VenueView venueOf(Training t, RegionDataset regions) {
         Venue v = t.venue();
         String regionName = v.regionCode() == null ? null : regions.find(v.regionCode()).map(r -> r.name()).orElse(null);
+        return new VenueView(v.regionCode(), regionName, v.address(), v.meetingLink());
+    }
+
+    static TrainingResponse of(Training t, RegionDataset regions) {
+        IndonesianTimeZone zone = t.schedule().timeZone();
         return new TrainingResponse(t.id().value(), t.programmeId().value(), t.title(), t.topic(), t.mode(),
-                new VenueView(v.regionCode(), regionName, v.address(), v.meetingLink()),
+                venueOf(t, regions),
                 Time.of(t.schedule().start(), zone), Time.of(t.schedule().end(), zone), Time.of(t.enrolmentDeadline(), zone),
                 t.capacity(), t.seated(), Math.max(0, t.capacity() - t.seated()), t.waitlist().size(), t.materials(), t.status(),
                 t.statusReason(), t.invitations().stream().map(InvitationView::of).toList(),

@@ -5,6 +5,7 @@ import id.simpul.eventing.AggregateStores;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.MongoPages;
 import id.simpul.platform.PageResponse;
+import id.simpul.platform.Sorting;
 import id.simpul.regions.IndonesianTimeZone;
 import id.simpul.regions.Region;
 import id.simpul.regions.RegionDataset;
@@ -21,14 +22,16 @@ import id.simpul.training.programme.ProgrammeService;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.security.SecureRandom;
+import org.springframework.beans.factory.annotation.Value;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -64,12 +67,15 @@ public class TrainingService {
     private final KimDirectory kims;
     private final RegionDataset regions;
     private final Clock clock;
+    private final Duration lateEntry;
     private final TrainingMapping mapping = new TrainingMapping();
     private final ReentrantLock[] locks = new ReentrantLock[64];
     private final SecureRandom random = new SecureRandom();
 
     TrainingService(AggregateStores stores, MongoOperations mongo, ProgrammeService programmes, PartnerService partners,
-                    KimDirectory kims, RegionDataset regions, Clock clock) {
+                    KimDirectory kims, RegionDataset regions, Clock clock,
+                    @Value("${simpul.training.late-entry:PT2H}") Duration lateEntry) {
+        this.lateEntry = lateEntry;
         this.trainings = stores.create(COLLECTION, mapping);
         this.speakers = stores.create("speaker_schedules", new SpeakerScheduleMapping());
         this.mongo = mongo;
@@ -81,6 +87,27 @@ public class TrainingService {
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
         }
+    }
+
+    private TrainingService(TrainingService of, Clock clock) {
+        this.trainings = of.trainings;
+        this.speakers = of.speakers;
+        this.mongo = of.mongo;
+        this.programmes = of.programmes;
+        this.partners = of.partners;
+        this.kims = of.kims;
+        this.regions = of.regions;
+        this.lateEntry = of.lateEntry;
+        System.arraycopy(of.locks, 0, this.locks, 0, locks.length);
+        this.clock = clock;
+    }
+
+    /**
+     * The same trainings, with changes made as of {@code clock}'s time: the seed records a training that took place
+     * before it was loaded, each step at the time it happened.
+     */
+    public TrainingService asOf(Clock clock) {
+        return new TrainingService(this, clock);
     }
 
     /** What a new training needs. Times are local to the venue (or to {@code timeZone} for an online training). */
@@ -95,16 +122,27 @@ public class TrainingService {
 
     /** Drafts under a given id; seeds use fixed ids so that loading them again adds nothing. */
     public Training draft(TrainingId id, Plan plan) {
-        if (programmes.find(plan.programmeId()).isEmpty()) {
-            throw new RuleException("programmeId", "there is no programme " + plan.programmeId().value());
-        }
+        Programme programme = programmes.find(plan.programmeId())
+                .orElseThrow(() -> new RuleException("programmeId", "there is no programme " + plan.programmeId().value()));
         IndonesianTimeZone zone = zoneOf(plan.mode(), plan.venue(), plan.timeZone());
+        Schedule schedule = Schedule.local(plan.start(), plan.end(), zone);
+        checkWithinPeriod(programme, schedule);
         Training.Drafting drafting = Training.draft(id, plan.programmeId(), plan.title(), plan.topic(), plan.mode(),
-                plan.venue(), Schedule.local(plan.start(), plan.end(), zone), plan.capacity(),
+                plan.venue(), schedule, plan.capacity(),
                 plan.enrolmentDeadline() == null ? null : plan.enrolmentDeadline().atZone(zone.zone()).toInstant(),
-                plan.materials(), now());
+                plan.materials(), now(), lateEntry);
         trainings.insert(drafting.training(), List.of(drafting.event()));
         return drafting.training();
+    }
+
+    /** A training takes place within its programme's period (dates at the venue). */
+    private static void checkWithinPeriod(Programme programme, Schedule schedule) {
+        LocalDate first = schedule.localStart().toLocalDate();
+        LocalDate last = schedule.localEnd().toLocalDate();
+        if (first.isBefore(programme.periodStart()) || last.isAfter(programme.periodEnd())) {
+            throw new RuleException("start", "must lie within the period of programme '" + programme.title() + "', "
+                    + programme.periodStart() + " to " + programme.periodEnd());
+        }
     }
 
     /** The venue's time zone, from its province; an online training names its own (or is given WIB). */
@@ -124,7 +162,7 @@ public class TrainingService {
     }
 
     public Training schedule(TrainingId id, Long expectedVersion) {
-        return change(id, expectedVersion, t -> List.of(t.schedule(now())));
+        return change(id, expectedVersion, t -> List.of(t.schedule(now(), lateEntry)));
     }
 
     public Training cancel(TrainingId id, Long expectedVersion, String reason) {
@@ -144,12 +182,13 @@ public class TrainingService {
         try {
             Training current = load(id);
             Schedule next = Schedule.local(start, end, current.schedule().timeZone());
+            checkWithinPeriod(programmes.get(current.programmeId()), next);
             List<Training.Booking> booked = current.bookings();
             bookAll(booked, current, next);
             try {
                 return change(id, expectedVersion, t -> List.of(t.reschedule(next,
                         enrolmentDeadline == null ? null : enrolmentDeadline.atZone(next.timeZone().zone()).toInstant(),
-                        reason, now())));
+                        reason, now(), lateEntry)));
             } catch (RuntimeException failed) {
                 bookAll(booked, current, current.schedule());
                 throw failed;
@@ -157,6 +196,31 @@ public class TrainingService {
         } finally {
             lock(id).unlock();
         }
+    }
+
+    /** What a correction of a training sets; null leaves a field as it is. The deadline is local to the venue. */
+    public record Correction(String title, String topic, Venue venue, Integer capacity, LocalDateTime enrolmentDeadline,
+                             List<Material> materials) {
+    }
+
+    /**
+     * Corrects a training read at {@code expectedVersion}. A new venue must be in the zone the training's times are
+     * in (moving it across zones is a reschedule: plan it again); a raised capacity seats those waiting.
+     */
+    public Training correct(TrainingId id, long expectedVersion, Correction c) {
+        return change(id, expectedVersion, t -> {
+            IndonesianTimeZone zone = t.schedule().timeZone();
+            if (c.venue() != null && c.venue().regionCode() != null) {
+                IndonesianTimeZone venueZone = zoneOf(t.mode(), c.venue(), null);
+                if (venueZone != zone) {
+                    throw new RuleException("venue.regionCode", "a venue on " + venueZone + " does not fit a training whose "
+                            + "times are in " + zone);
+                }
+            }
+            return t.correct(new Training.Correction(c.title(), c.topic(), c.venue(), c.capacity(),
+                    c.enrolmentDeadline() == null ? null : c.enrolmentDeadline().atZone(zone.zone()).toInstant(),
+                    c.materials()), now());
+        });
     }
 
     public Training invite(TrainingId id, PartnerId partnerId) {
@@ -261,27 +325,111 @@ public class TrainingService {
         return Optional.ofNullable(d).map(mapping::fromDocument);
     }
 
+    /** The sort fields of training lists; by start by default. */
+    public static final Sorting.Fields SORT = Sorting.Fields.of(true, "start", "start", "title", "title",
+            "status", "status", "capacity", "capacity");
+
+    /** Which trainings a list shows; null leaves a condition out. Dates are local dates at the venue. */
+    public record Filter(ProgrammeId programme, String region, LocalDate from, LocalDate to, TrainingStatus status) {
+    }
+
     /** Trainings of a programme, within a region (venue at or below it), starting between two local dates, in a status. */
-    public PageResponse<Training> list(ProgrammeId programme, String region, LocalDate from, LocalDate to,
-                                       TrainingStatus status, PageQuery page) {
+    public PageResponse<Training> list(Filter f, Sorting order, PageQuery page) {
         List<Criteria> conditions = new ArrayList<>();
-        if (programme != null) {
-            conditions.add(Criteria.where("programmeId").is(programme.value()));
+        if (f.programme() != null) {
+            conditions.add(Criteria.where("programmeId").is(f.programme().value()));
         }
-        if (region != null) {
-            conditions.add(Criteria.where("venueRegions").is(region));
+        if (f.region() != null) {
+            conditions.add(Criteria.where("venueRegions").is(f.region()));
         }
-        if (from != null) {
-            conditions.add(Criteria.where("localStartDate").gte(from.toString()));
+        if (f.from() != null) {
+            conditions.add(Criteria.where("localStartDate").gte(f.from().toString()));
         }
-        if (to != null) {
-            conditions.add(Criteria.where("localStartDate").lte(to.toString()));
+        if (f.to() != null) {
+            conditions.add(Criteria.where("localStartDate").lte(f.to().toString()));
         }
-        if (status != null) {
-            conditions.add(Criteria.where("status").is(status.name()));
+        if (f.status() != null) {
+            conditions.add(Criteria.where("status").is(f.status().name()));
         }
         Query query = Query.query(conditions.isEmpty() ? new Criteria() : new Criteria().andOperator(conditions));
-        return MongoPages.find(mongo, query, COLLECTION, Sort.by("start"), page, mapping::fromDocument);
+        return MongoPages.find(mongo, query, COLLECTION, order, page, mapping::fromDocument);
+    }
+
+    /**
+     * The trainings a KIM may enrol in now: scheduled, enrolment still open, of a programme whose target regions hold
+     * the KIM's village, while training-service knows the KIM as VERIFIED or ACTIVE. Full ones are listed too (a
+     * participant then waits for a seat).
+     */
+    public PageResponse<Training> openTo(String kimId, Sorting order, PageQuery page) {
+        KimDirectory.KnownKim kim = kims.find(kimId).orElseThrow(() -> new NotFoundException("KIM", kimId
+                + " in training-service (it learns of KIMs from registry-service's events; a KIM registered a moment ago "
+                + "arrives within seconds)"));
+        if (!kim.mayEnrol()) {
+            return PageResponse.of(List.of(), page, 0);
+        }
+        List<String> covering = new ArrayList<>();
+        for (String code = kim.villageCode(); ; code = code.substring(0, code.lastIndexOf('.'))) {
+            covering.add(code);
+            if (code.indexOf('.') < 0) {
+                break;
+            }
+        }
+        Query programmesCovering = Query.query(new Criteria().orOperator(Criteria.where("targetRegions").size(0),
+                Criteria.where("targetRegions").in(covering)));
+        programmesCovering.fields().include("_id");
+        List<String> programmeIds = mongo.find(programmesCovering, Document.class, "programmes").stream()
+                .map(d -> d.getString("_id")).toList();
+        Query query = Query.query(Criteria.where("programmeId").in(programmeIds).and("status").is(TrainingStatus.SCHEDULED.name())
+                .and("enrolmentDeadline").gt(java.util.Date.from(now())));
+        return MongoPages.find(mongo, query, COLLECTION, order, page, mapping::fromDocument);
+    }
+
+    /** An enrolment with the training it belongs to. */
+    public record Placement(Training training, Enrolment enrolment) {
+    }
+
+    /** The sort fields of a KIM's enrolments; newest enrolment first by default. */
+    public static final Sorting.Fields ENROLMENT_SORT = Sorting.Fields.of(false, "enrolledAt", "enrolledAt", "start", "start");
+
+    /** The enrolments of a KIM's participants in every training, by status; {@code certified} keeps those with a certificate. */
+    public PageResponse<Placement> enrolmentsOf(String kimId, Enrolment.Status status, boolean certified, Sorting order,
+                                                PageQuery page) {
+        Query query = Query.query(Criteria.where("enrolments.kimId").is(kimId));
+        List<Placement> all = mongo.find(query, Document.class, COLLECTION).stream().map(mapping::fromDocument)
+                .flatMap(t -> t.enrolments().stream().filter(e -> e.kimId().equals(kimId))
+                        .filter(e -> status == null || e.status() == status)
+                        .filter(e -> !certified || e.certificateCode() != null)
+                        .map(e -> new Placement(t, e)))
+                .sorted(order.comparator((Placement p, String field) -> switch (field) {
+                    case "start" -> p.training().schedule().start();
+                    default -> p.enrolment().enrolledAt();
+                }, p -> p.enrolment().id().value()))
+                .toList();
+        return PageResponse.slice(all, page);
+    }
+
+    /** An invitation with the training it is for. */
+    public record PartnerInvitation(Training training, Invitation invitation) {
+    }
+
+    /** The sort fields of a partner's invitations; newest first by default. */
+    public static final Sorting.Fields INVITATION_SORT = Sorting.Fields.of(false, "invitedAt", "invitedAt", "start", "start");
+
+    /** The invitations a partner received, by status. */
+    public PageResponse<PartnerInvitation> invitationsOf(PartnerId partnerId, Invitation.Status status, Sorting order,
+                                                         PageQuery page) {
+        partners.get(partnerId);
+        Query query = Query.query(Criteria.where("invitations.partner.partnerId").is(partnerId.value()));
+        List<PartnerInvitation> all = mongo.find(query, Document.class, COLLECTION).stream().map(mapping::fromDocument)
+                .flatMap(t -> t.invitations().stream().filter(i -> i.partner().partnerId().equals(partnerId.value()))
+                        .filter(i -> status == null || i.status() == status)
+                        .map(i -> new PartnerInvitation(t, i)))
+                .sorted(order.comparator((PartnerInvitation p, String field) -> switch (field) {
+                    case "start" -> p.training().schedule().start();
+                    default -> p.invitation().invitedAt();
+                }, p -> p.invitation().id().value()))
+                .toList();
+        return PageResponse.slice(all, page);
     }
 
     /**
