@@ -38,6 +38,9 @@ final class ImportColumns {
     static final String STATUS = "status";
     static final String ROW_NUMBER = "no";
 
+    /** How dates may be written: the template writes the first; the second is how offices in Indonesia write them. */
+    static final String DATE_FORMS = "yyyy-mm-dd (2021-01-11) or dd/mm/yyyy (11/01/2021)";
+
     /** The media columns: one per medium, holding the address or handle. */
     static final Map<String, MediaType> MEDIA = mediaColumns();
 
@@ -64,7 +67,7 @@ final class ImportColumns {
 
     /**
      * The spreadsheet with its columns under their template names. Refused when a header matches no column, two
-     * headers name the same column, or the name or the village (by code, or by names) is missing.
+     * headers name the same column, or the name or the village (by code, or by name) is missing.
      */
     static Spreadsheet canonical(Spreadsheet sheet) {
         Map<String, String> names = new LinkedHashMap<>();
@@ -90,9 +93,9 @@ final class ImportColumns {
         if (!names.containsValue(NAME)) {
             missing.add(NAME);
         }
-        if (!names.containsValue(VILLAGE_CODE) && !(names.containsValue(VILLAGE) && names.containsValue(DISTRICT)
-                && names.containsValue(REGENCY))) {
-            missing.add(VILLAGE_CODE + " (or " + REGENCY + ", " + DISTRICT + " and " + VILLAGE + ")");
+        if (!names.containsValue(VILLAGE_CODE) && !names.containsValue(VILLAGE)) {
+            missing.add(VILLAGE_CODE + " (or " + VILLAGE + ", with " + PROVINCE + ", " + REGENCY + " or " + DISTRICT
+                    + " where the village's name is not enough)");
         }
         if (!missing.isEmpty()) {
             throw UnreadableFileException.badFile("Missing column" + (missing.size() > 1 ? "s " : " ") + missing + ".");

@@ -48,9 +48,10 @@ class ImportController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import KIMs from a spreadsheet",
             description = "Multipart field 'file': CSV (UTF-8, comma or semicolon) or XLSX, up to 20 MB, columns as in "
-                    + "GET /api/kims/imports/template.csv. A row gives the village code, or the names of regency/city, "
-                    + "district and village (and province). The file is checked whole first (400, 413 or 415 and nothing "
-                    + "stored when it cannot be read); then 202 and the rows are registered in the background.")
+                    + "GET /api/kims/imports/template.csv. A row gives the village code, or the village's name with as many "
+                    + "of province, regency/city and district as make it the only one. Dates are written "
+                    + ImportColumns.DATE_FORMS + ". The file is checked whole first (400, 413 or 415 and nothing stored "
+                    + "when it cannot be read); then 202 and the rows are registered in the background.")
     ResponseEntity<KimImports.Summary> start(@RequestParam("file") MultipartFile file, UriComponentsBuilder uri) throws IOException {
         String id = imports.start(file.getOriginalFilename(), file.getBytes());
         return ResponseEntity.accepted().location(uri.path("/api/kims/imports/{id}").build(id))
@@ -60,7 +61,8 @@ class ImportController {
     @GetMapping("/{id}")
     @Operation(summary = "Progress and report of an import",
             description = "Figures (total, processed, created, already registered, invalid) and the rows with their "
-                    + "outcome and problems by column, paged; by default the rows that were not created.")
+                    + "outcome and every problem by column (with candidates where region names fit several regions or "
+                    + "none), paged; by default the rows that were not created.")
     ImportResponse get(@PathVariable String id, @RequestParam(required = false) Set<ImportOutcome> outcome,
                        @Valid PageQuery page) {
         KimImports.Summary summary = imports.find(id).orElseThrow(() -> Problems.notFound("import", id));
@@ -71,7 +73,7 @@ class ImportController {
 
     @GetMapping(value = "/template.csv", produces = "text/csv")
     @Operation(summary = "The import template", description = "CSV UTF-8 with the columns and two example rows: one by "
-            + "village code, one by region names.")
+            + "village code, one by region names; dates as yyyy-mm-dd.")
     ResponseEntity<byte[]> template() {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"kim-import-template.csv\"")

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The import template: the columns in order and two example rows (by village code, and by region names). */
+/**
+ * The import template: the columns in order and two example rows (by village code, and by region names). Dates are
+ * written one way, yyyy-mm-dd; the reader takes dd/mm/yyyy as well.
+ */
 final class ImportTemplate {
 
     private static final List<Map<String, String>> EXAMPLES = List.of(
@@ -12,7 +15,7 @@ final class ImportTemplate {
                     Map.entry(ImportColumns.VILLAGE_CODE, "63.03.05.1005"),
                     Map.entry(ImportColumns.ADDRESS, "Jl. Sungai Paring No. 3, Martapura"),
                     Map.entry(ImportColumns.FOUNDED_ON, "2021-01-11"),
-                    Map.entry(ImportColumns.SK_NUMBER, "12/SK/2021"), Map.entry(ImportColumns.SK_DATE, "11/01/2021"),
+                    Map.entry(ImportColumns.SK_NUMBER, "12/SK/2021"), Map.entry(ImportColumns.SK_DATE, "2021-01-11"),
                     Map.entry(ImportColumns.SK_ISSUER, "Lurah Sungai Paring"), Map.entry(ImportColumns.CHAIR, "Siti Rahmah"),
                     Map.entry(ImportColumns.SECRETARY, "Budi Santoso"), Map.entry(ImportColumns.TREASURER, "Nur Aisyah"),
                     Map.entry(ImportColumns.SECTION_HEADS, "Seksi Konten: Rina; Seksi Usaha: Andi"),

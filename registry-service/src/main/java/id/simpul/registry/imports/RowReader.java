@@ -1,9 +1,7 @@
 package id.simpul.registry.imports;
 
 import id.simpul.platform.Text;
-import id.simpul.regions.Region;
 import id.simpul.regions.RegionDataset;
-import id.simpul.regions.RegionLevel;
 import id.simpul.registry.kim.FocusArea;
 import id.simpul.registry.kim.KimRequest;
 import id.simpul.registry.kim.KimStatus;
@@ -11,9 +9,11 @@ import id.simpul.registry.kim.MediaType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import java.text.ParsePosition;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -21,11 +21,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * Reads one spreadsheet row into a KIM request, as the API would receive it, or into the problems that keep it
- * out: cells that are not dates or numbers, region names that match no region or several, and every rule the
- * API's validation applies (the same messages), each named by its column.
+ * Reads one spreadsheet row into a KIM request, as the API would receive it, or into all the problems that keep it
+ * out: cells that are not dates or numbers, region names that fit no region or several villages, and every rule the
+ * API's validation applies (the same messages), each named by its column. A row whose village is not found still
+ * has its other cells checked, so that one round of corrections is enough.
  */
 final class RowReader {
 
@@ -33,9 +35,12 @@ final class RowReader {
     record Read(KimRequest request, KimStatus status, List<RowProblem> problems) {
     }
 
-    /** ISO dates, and day-first dates as written in Indonesia; strict, so that 31/02/2020 is no date. */
-    private static final List<DateTimeFormatter> DATES = java.util.stream.Stream.of("uuuu-MM-dd", "d/M/uuuu", "d-M-uuuu", "d.M.uuuu")
-            .map(pattern -> DateTimeFormatter.ofPattern(pattern).withResolverStyle(java.time.format.ResolverStyle.STRICT))
+    /**
+     * ISO dates, as the template writes them, and day-first dates, as offices in Indonesia write them; strict, so
+     * that 31/02/2020 is no date.
+     */
+    private static final List<DateTimeFormatter> DATES = Stream.of("uuuu-MM-dd", "d/M/uuuu")
+            .map(pattern -> DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT))
             .toList();
 
     private static final Map<String, FocusArea> FOCUS_NAMES = Map.ofEntries(
@@ -60,11 +65,11 @@ final class RowReader {
             Map.entry("focusAreas", ImportColumns.FOCUS_AREAS), Map.entry("kimIdNumber", ImportColumns.KIM_ID_NUMBER),
             Map.entry("status", ImportColumns.STATUS), Map.entry("reason", ImportColumns.STATUS));
 
-    private final RegionDataset regions;
+    private final VillageLocator villages;
     private final Validator validator;
 
     RowReader(RegionDataset regions, Validator validator) {
-        this.regions = regions;
+        this.villages = new VillageLocator(regions);
         this.validator = validator;
     }
 
@@ -72,7 +77,13 @@ final class RowReader {
         List<RowProblem> problems = new ArrayList<>();
         Spreadsheet.Row row = normalised(cells, problems);
         Set<String> refused = new java.util.HashSet<>(problems.stream().map(RowProblem::column).toList());
-        String villageCode = village(row, problems);
+        VillageLocator.Located village = villages.locate(row);
+        if (village.problem() != null) {
+            // The location's problem says what is wrong; the empty code it leaves is no problem of its own.
+            problems.add(village.problem());
+            refused.add(ImportColumns.VILLAGE_CODE);
+        }
+        String villageCode = village.code();
         LocalDate foundedOn = date(row, ImportColumns.FOUNDED_ON, problems);
         LocalDate skDate = date(row, ImportColumns.SK_DATE, problems);
         Integer members = number(row, ImportColumns.MEMBER_COUNT, problems);
@@ -95,15 +106,11 @@ final class RowReader {
                 anyOf(row, ImportColumns.PHONE, ImportColumns.EMAIL)
                         ? new KimRequest.ContactRequest(row.get(ImportColumns.PHONE), row.get(ImportColumns.EMAIL)) : null,
                 media, focus, row.get(ImportColumns.KIM_ID_NUMBER), null, null);
-        if (villageCode != null) {
-            for (ConstraintViolation<KimRequest> violation : validator.validate(request)) {
-                String column = column(violation.getPropertyPath().toString(), media);
-                if (!refused.contains(column)) {
-                    problems.add(new RowProblem(column, violation.getMessage()));
-                }
+        for (ConstraintViolation<KimRequest> violation : validator.validate(request)) {
+            String column = column(violation.getPropertyPath().toString(), media);
+            if (!refused.contains(column)) {
+                problems.add(new RowProblem(column, violation.getMessage()));
             }
-        } else if (row.get(ImportColumns.NAME) == null && !refused.contains(ImportColumns.NAME)) {
-            problems.add(new RowProblem(ImportColumns.NAME, "must not be blank"));
         }
         return new Read(problems.isEmpty() ? request : null, status, List.copyOf(problems));
     }
@@ -141,75 +148,23 @@ final class RowReader {
         return FIELD_COLUMNS.getOrDefault(base, FIELD_COLUMNS.getOrDefault(base.split("\\.")[0], base));
     }
 
-    /** The village's code: given, or resolved from the names of the province, regency, district and village. */
-    private String village(Spreadsheet.Row row, List<RowProblem> problems) {
-        String code = row.get(ImportColumns.VILLAGE_CODE);
-        if (code != null) {
-            Region region = regions.find(code).orElse(null);
-            if (region == null || region.level() != RegionLevel.VILLAGE) {
-                problems.add(new RowProblem(ImportColumns.VILLAGE_CODE, code + " is not a village or kelurahan code in "
-                        + RegionDataset.DECREE + " (format PP.RR.DD.VVVV, e.g. 63.03.05.1001)"));
-                return null;
-            }
-            return code;
-        }
-        if (row.get(ImportColumns.VILLAGE) == null) {
-            problems.add(new RowProblem(ImportColumns.VILLAGE_CODE,
-                    "give the village code, or the names of the regency/city, district and village"));
-            return null;
-        }
-        String within = null;
-        String[][] levels = {{ImportColumns.PROVINCE, "PROVINCE"}, {ImportColumns.REGENCY, "REGENCY"},
-                {ImportColumns.DISTRICT, "DISTRICT"}, {ImportColumns.VILLAGE, "VILLAGE"}};
-        for (String[] level : levels) {
-            String name = row.get(level[0]);
-            if (name == null) {
-                if (level[0].equals(ImportColumns.PROVINCE)) {
-                    continue;
-                }
-                problems.add(new RowProblem(level[0], "is needed to find the village when there is no village code"));
-                return null;
-            }
-            List<Region> matches = regions.named(name, RegionLevel.valueOf(level[1]), within);
-            if (matches.size() != 1) {
-                problems.add(unresolved(level[0], name, RegionLevel.valueOf(level[1]), within, matches));
-                return null;
-            }
-            within = matches.getFirst().code();
-        }
-        return within;
-    }
-
-    private RowProblem unresolved(String column, String name, RegionLevel level, String within, List<Region> matches) {
-        String where = within == null ? "Indonesia" : regions.find(within).map(r -> r.name() + " (" + r.code() + ")").orElse(within);
-        if (matches.isEmpty()) {
-            List<Region> similar = regions.search(name.length() > 4 ? name.substring(0, 4) : name, level, within)
-                    .stream().limit(5).toList();
-            return new RowProblem(column, "'" + name + "' is no " + level.name().toLowerCase(Locale.ROOT) + " in " + where
-                    + (similar.isEmpty() ? "" : "; did you mean one of the candidates?"), describe(similar));
-        }
-        return new RowProblem(column, "'" + name + "' matches " + matches.size() + " regions in " + where
-                + "; give the village code or a more exact name", describe(matches.stream().limit(10).toList()));
-    }
-
-    private List<String> describe(List<Region> candidates) {
-        return candidates.stream().map(r -> r.code() + " " + regions.path(r.code()).stream().map(Region::name)
-                .reduce((a, b) -> b + ", " + a).orElse(r.name())).toList();
-    }
-
     private static LocalDate date(Spreadsheet.Row row, String column, List<RowProblem> problems) {
         String text = row.get(column);
         if (text == null) {
             return null;
         }
+        boolean written = false;
         for (DateTimeFormatter format : DATES) {
             try {
                 return LocalDate.parse(text, format);
             } catch (DateTimeParseException notThisOne) {
-                // try the next way of writing dates
+                // try the next way of writing dates, remembering whether this one was meant
+                ParsePosition end = new ParsePosition(0);
+                written |= format.parseUnresolved(text, end) != null && end.getIndex() == text.length();
             }
         }
-        problems.add(new RowProblem(column, "'" + text + "' is not a date; write 2021-01-11 or 11/01/2021"));
+        problems.add(new RowProblem(column, "'" + text + (written ? "' is no day of the calendar" : "' is not a date")
+                + "; write dates as " + ImportColumns.DATE_FORMS));
         return null;
     }
 

@@ -67,8 +67,9 @@ class KimImportIntegrationTest {
         assertThat(problem(done, 5)).containsEntry("column", "kode_desa");
         assertThat((String) problem(done, 10).get("message")).contains("is no village in");
         assertThat(problem(done, 11)).containsEntry("column", "kabupaten_kota");
-        assertThat((List<String>) problem(done, 11).get("candidates")).anyMatch(c -> c.startsWith("63.03 "))
-                .anyMatch(c -> c.startsWith("32.79 "));
+        assertThat((List<String>) problem(done, 11).get("candidates")).anyMatch(c -> c.startsWith("63.01.03.2016 Tungkaran"))
+                .anyMatch(c -> c.startsWith("63.03.05.2036 Tungkaran"));
+        assertThat(problem(done, 16)).containsEntry("column", "kecamatan");
         assertThat(problem(done, 22)).containsEntry("column", "tanggal_berdiri");
         assertThat(problem(done, 27)).containsEntry("column", "tanggal_sk");
         assertThat(problem(done, 42)).containsEntry("column", "email").containsEntry("message", "must be a well-formed email address");
@@ -107,6 +108,22 @@ class KimImportIntegrationTest {
         Http.Response kim = http.get("/api/kims/" + kimId);
         assertThat((String) kim.json("$.villageCode")).isEqualTo("63.03.05.1005");
         assertThat((String) kim.json("$.decree.date")).isEqualTo("2021-01-11");
+    }
+
+    @Test
+    void aRowIsReportedWithEveryProblemItHasAndTheVillagesItsNamesFit() {
+        byte[] file = csv("nama_kim,provinsi,desa_kelurahan,jumlah_anggota,tanggal_berdiri\n"
+                + unique("KIM Oebelo") + ",Nusa Tenggara Timur,Oebelo,nol,11.01.2021\n");
+
+        Http.Response done = awaitDone(upload("oebelo.csv", file).json("$.id"), "");
+
+        List<Map<String, Object>> problems = done.json("$.report.items[0].problems");
+        assertThat(problems).extracting(p -> p.get("column"))
+                .containsExactlyInAnyOrder("kabupaten_kota", "jumlah_anggota", "tanggal_berdiri");
+        assertThat(problems).filteredOn(p -> p.get("column").equals("kabupaten_kota")).singleElement()
+                .satisfies(p -> assertThat((List<String>) p.get("candidates")).containsExactly(
+                        "53.01.08.2010 Oebelo, Kec. Kupang Tengah, Kab. Kupang, Nusa Tenggara Timur",
+                        "53.02.06.2003 Oebelo, Kec. Amanuban Selatan, Kab. Timor Tengah Selatan, Nusa Tenggara Timur"));
     }
 
     @Test
