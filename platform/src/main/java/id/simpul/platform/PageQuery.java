@@ -1,14 +1,23 @@
 package id.simpul.platform;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /**
- * {@code ?page=0&size=20}: which page of a list, bound from the query string and validated (size 1 to 100).
+ * {@code ?page=0&size=20}: which page of a list, bound from the query string and validated (size 1 to 100). The
+ * OpenAPI documents show them as two plain query parameters ({@code springdoc.default-flat-param-object}).
  */
-public record PageQuery(@Min(0) Integer page, @Min(1) @Max(100) Integer size) {
+public record PageQuery(
+        @Parameter(description = "Which page, counting from 0", schema = @Schema(type = "integer", format = "int32", defaultValue = "0", minimum = "0"))
+        @Min(0) Integer page,
+        @Parameter(description = "How many items a page holds, 1 to " + PageQuery.MAX_SIZE,
+                schema = @Schema(type = "integer", format = "int32", defaultValue = "" + PageQuery.DEFAULT_SIZE, minimum = "1", maximum = "" + PageQuery.MAX_SIZE))
+        @Min(1) @Max(PageQuery.MAX_SIZE) Integer size) {
 
     public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 100;
 
     public PageQuery {
         page = page == null ? 0 : page;

@@ -2,7 +2,9 @@ package id.simpul.platform;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,7 +18,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What every Simpul service shares: problem details, the strict HTTP edge (body limits, strict JSON, normalised
@@ -67,11 +73,35 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OpenAPI simpulOpenApi(@Value("${spring.application.name}") String name,
-                          @Value("${simpul.api.description:}") String description) {
-        return new OpenAPI().info(new Info()
-                .title("Simpul " + name)
-                .description(description)
-                .version("v1")
-                .license(new License().name("Apache-2.0")));
+                          @Value("${simpul.api.description:}") String description,
+                          @Value("${simpul.api.contact.name:Simpul maintainers}") String contactName,
+                          @Value("${simpul.api.contact.url:https://simpul.id/}") String contactUrl) {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Simpul " + name)
+                        .description(description + " The conventions every Simpul API follows (times, ids, problem "
+                                + "details, paging, sorting, ETags, CSV) are in docs/api.md.")
+                        .version("v1")
+                        .contact(new Contact().name(contactName).url(contactUrl))
+                        .license(new License().name("Apache License 2.0").identifier("Apache-2.0")))
+                // Relative: the service is served where this document is (each on its own port).
+                .servers(List.of(new Server().url("/").description("This " + name + ", where this document is served")));
+    }
+
+    @Bean
+    ApiDocs simpulApiDocs() {
+        return new ApiDocs();
+    }
+
+    /** Unknown query parameters and malformed UUID path variables are 400 before a controller runs. */
+    @Bean
+    WebMvcConfigurer simpulParameterCheck() {
+        ParameterCheck check = new ParameterCheck();
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(check);
+            }
+        };
     }
 }

@@ -44,7 +44,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = java.util.stream.Stream.concat(
                         ex.getBindingResult().getFieldErrors().stream()
-                                .map(e -> new FieldProblem(e.getField(), e.getDefaultMessage())),
+                                .map(e -> new FieldProblem(e.getField(), e.isBindingFailure()
+                                        ? expectation(ex.getBindingResult().getFieldType(e.getField())) + given(e.getRejectedValue())
+                                        : e.getDefaultMessage())),
                         ex.getBindingResult().getGlobalErrors().stream()
                                 .map(e -> new FieldProblem(e.getObjectName(), e.getDefaultMessage())))
                 .sorted()
@@ -82,21 +84,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldProblem(
                         fieldPath(unknown.getPath()), "is not a field of this request; the API documents the fields it takes"))));
             }
-            if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            if (cause instanceof MismatchedInputException mismatch) {
+                String field = mismatch.getPath().isEmpty() ? "(body)" : fieldPath(mismatch.getPath());
                 return ResponseEntity.badRequest().body(Problems.invalid(List.of(
-                        new FieldProblem(fieldPath(mismatch.getPath()), expectation(mismatch.getTargetType())))));
+                        new FieldProblem(field, expectation(mismatch.getTargetType())))));
             }
         }
+        Throwable cause = ex.getMostSpecificCause();
+        String reason = cause instanceof JacksonException json && json.getOriginalMessage() != null
+                ? json.getOriginalMessage() : Problems.firstLine(cause);
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "unreadable-body", "Request body is not readable",
-                "The body must be a JSON document of the documented shape: " + Problems.firstLine(ex.getMostSpecificCause()));
+                "The body must be a JSON document of the documented shape: " + withoutJavaNames(Problems.firstLine(reason)));
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** A query or path parameter that is not of its type: what it must be, in words. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        String expected = ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();
+        org.springframework.core.ResolvableType type = org.springframework.core.ResolvableType.forMethodParameter(ex.getParameter());
+        Class<?> expected = type.isArray() || java.util.Collection.class.isAssignableFrom(type.toClass())
+                ? type.asCollection().resolveGeneric(0) : type.resolve();
         return ResponseEntity.badRequest().body(Problems.invalid(List.of(
-                new FieldProblem(ex.getName(), "must be a valid " + expected + ", not '" + ex.getValue() + "'"))));
+                new FieldProblem(ex.getName(), expectation(expected) + given(ex.getValue())))));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -184,6 +193,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (answer != null && answer.getBody() instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            // Spring's titles are reason phrases ("Method Not Allowed"); Simpul's are sentence case.
+            problem.setTitle(statusCode.value() == 404 ? Problems.NOT_FOUND_TITLE : sentenceCase(statusCode));
             problem.setType(java.net.URI.create(Problems.TYPE_BASE + switch (statusCode.value()) {
                 case 400 -> "invalid-request";
                 case 404 -> "not-found";
@@ -217,7 +228,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return field.toString();
     }
 
-    private static String expectation(Class<?> type) {
+    /** What a value of {@code type} must look like, in words (never a Java type's name). */
+    static String expectation(Class<?> type) {
         if (type == null) {
             return "has the wrong type";
         }
@@ -228,8 +240,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (type == java.time.LocalDate.class) {
             return "must be a date like 2024-03-12";
         }
-        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+        if (type == java.time.LocalDateTime.class) {
+            return "must be a local time at the venue like 2026-12-10T09:00, without an offset (the venue's zone applies)";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class || type == java.time.ZonedDateTime.class) {
             return "must be a time like 2024-03-12T09:00:00+08:00";
+        }
+        if (type == java.util.UUID.class) {
+            return "must be a UUID such as 3f2b8c1e-5d4a-4e0b-9c6f-1a2b3c4d5e6f";
+        }
+        if (type == Integer.class || type == Long.class || type == Short.class || type == Byte.class
+                || type == java.math.BigInteger.class || type == int.class || type == long.class || type == short.class
+                || type == byte.class) {
+            return "must be a whole number";
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
             return "must be a number";
@@ -241,6 +264,32 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "must be a list";
         }
         return type == String.class ? "must be text" : "must be an object";
+    }
+
+    /** ", not 'abc'": the value a client sent, shortened, for a message about it. */
+    private static String given(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value instanceof Object[] values ? String.join(",", java.util.Arrays.stream(values).map(String::valueOf).toList())
+                : String.valueOf(value);
+        return ", not '" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
+    }
+
+    /** A parser's message without the Java names it may hold (`java.time.LocalDate`, StreamReadFeature.X): words only. */
+    static String withoutJavaNames(String message) {
+        return message.replaceAll("`?\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Za-z_][\\w$]*`?", "a value")
+                .replaceAll("\\s*\\(for [^)]*\\)", "")
+                .replaceAll("\\[Source: [^\\]]*]", "");
+    }
+
+    private static String sentenceCase(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        if (known == null) {
+            return "Request not answered";
+        }
+        String phrase = known.getReasonPhrase();
+        return phrase.charAt(0) + phrase.substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String lastNode(String path) {

@@ -21,27 +21,52 @@ public final class Problems {
         return problem;
     }
 
+    /** 400: the request is malformed; {@code errors} names each parameter or field with what is wrong with it. */
     public static ProblemDetail invalid(List<ProblemDetailsAdvice.FieldProblem> errors) {
-        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.");
-        problem.setProperty("errors", errors.stream().map(ProblemDetailsAdvice.FieldProblem::asMap).toList());
-        return problem;
+        return withErrors(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", errors);
     }
 
     /** 422: text that Simpul does not keep (control characters, bidirectional overrides, only white space…). */
     public static ProblemDetail invalidText(List<ProblemDetailsAdvice.FieldProblem> errors) {
-        ProblemDetail problem = of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-text", "Text not accepted",
-                errors.size() == 1 ? "1 field holds text that is not accepted." : errors.size() + " fields hold text that is not accepted.");
-        problem.setProperty("errors", errors.stream().map(ProblemDetailsAdvice.FieldProblem::asMap).toList());
-        return problem;
+        return withErrors(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-text", "Text not accepted", errors);
     }
 
     /**
      * A well-formed request that breaks a rule (for example a region's minimum number of members): 422 with the
      * offending fields.
      */
-    public static ProblemDetail ruleViolation(String detail, List<ProblemDetailsAdvice.FieldProblem> errors) {
-        ProblemDetail problem = of(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violation", "Breaks a rule", detail);
+    public static ProblemDetail ruleViolation(List<ProblemDetailsAdvice.FieldProblem> errors) {
+        return withErrors(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violation", "Breaks a rule", errors);
+    }
+
+    /**
+     * The same as {@link #ruleViolation(List)}: the detail is always the first problem in words now, so that every
+     * service says it alike; {@code ignoredDetail} is not used.
+     *
+     * @deprecated use {@link #ruleViolation(List)}
+     */
+    @Deprecated(forRemoval = true)
+    public static ProblemDetail ruleViolation(String ignoredDetail, List<ProblemDetailsAdvice.FieldProblem> errors) {
+        return ruleViolation(errors);
+    }
+
+    /**
+     * The {@code detail} of a problem with field errors: the first in words, and how many more, as in
+     * "name: must not be blank (and 2 more problems)".
+     */
+    public static String firstProblem(List<ProblemDetailsAdvice.FieldProblem> errors) {
+        if (errors.isEmpty()) {
+            return "The request cannot be taken as it is.";
+        }
+        ProblemDetailsAdvice.FieldProblem first = errors.getFirst();
+        String words = first.field() + ": " + (first.message() == null ? "is invalid" : first.message());
+        int more = errors.size() - 1;
+        return more == 0 ? words : words + " (and " + more + " more problem" + (more == 1 ? ")" : "s)");
+    }
+
+    private static ProblemDetail withErrors(HttpStatus status, String type, String title,
+                                            List<ProblemDetailsAdvice.FieldProblem> errors) {
+        ProblemDetail problem = of(status, type, title, firstProblem(errors));
         problem.setProperty("errors", errors.stream().map(ProblemDetailsAdvice.FieldProblem::asMap).toList());
         return problem;
     }
@@ -80,12 +105,23 @@ public final class Problems {
         return map;
     }
 
+    /** 404: nothing has this id (of the right shape: a malformed one is {@link Ids#parse 400}). */
     public static ErrorResponseException notFound(String what, String id) {
-        return exception(of(HttpStatus.NOT_FOUND, "not-found", what + " not found", "There is no " + what + " " + id + "."));
+        return exception(notFoundProblem("There is no " + what + " " + id + "."));
     }
 
+    /** The one 404 problem of every service: type not-found, title "Not found", the detail naming what is missing. */
+    public static ProblemDetail notFoundProblem(String detail) {
+        return of(HttpStatus.NOT_FOUND, "not-found", NOT_FOUND_TITLE, detail);
+    }
+
+    static final String NOT_FOUND_TITLE = "Not found";
+
     static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return firstLine(e.getMessage() == null ? "it cannot be read" : e.getMessage());
+    }
+
+    static String firstLine(String message) {
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
     }

@@ -45,6 +45,30 @@ public record Sorting(String field, String storedField, boolean ascending) {
             return defaultOrder.spec();
         }
 
+        /** The one {@code static final Sorting.Fields} constant of {@code holder} (see {@link SortedBy}). */
+        public static Fields of(Class<?> holder) {
+            List<Fields> found = new java.util.ArrayList<>();
+            for (java.lang.reflect.Field field : holder.getDeclaredFields()) {
+                if (java.lang.reflect.Modifier.isStatic(field.getModifiers()) && field.getType() == Fields.class) {
+                    field.setAccessible(true);
+                    try {
+                        found.add((Fields) field.get(null));
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            if (found.size() != 1) {
+                throw new IllegalArgumentException(holder.getName() + " must hold exactly one static Sorting.Fields constant");
+            }
+            return found.getFirst();
+        }
+
+        /** Every value {@link #parse} takes: {@code name}, {@code name,asc}, {@code name,desc}, … */
+        public List<String> specs() {
+            return names().stream().flatMap(n -> java.util.stream.Stream.of(n, n + ",asc", n + ",desc")).toList();
+        }
+
         /** Reads {@code ?sort=}; null or blank is the default order. */
         public Sorting parse(String spec) {
             if (spec == null || spec.isBlank()) {

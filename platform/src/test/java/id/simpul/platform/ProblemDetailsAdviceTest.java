@@ -37,7 +37,7 @@ class ProblemDetailsAdviceTest {
                 .bodyJson()
                 .isLenientlyEqualTo("""
                         {"type":"https://simpul.id/problems/invalid-request","title":"Invalid request","status":400,
-                         "detail":"2 fields are invalid.",
+                         "detail":"code: must be two digits (and 1 more problem)",
                          "errors":[{"field":"code","message":"must be two digits"},
                                    {"field":"name","message":"must not be blank"}]}""");
     }
