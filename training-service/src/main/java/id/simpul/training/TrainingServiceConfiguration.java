@@ -12,8 +12,11 @@ import id.simpul.training.partner.PartnerUpdated;
 import id.simpul.training.programme.ProgrammeCreated;
 import id.simpul.training.programme.ProgrammeUpdated;
 import id.simpul.training.session.TrainingEvents;
+import id.simpul.training.common.TrainingClock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
 
 /** What training-service publishes, under which names and keys, and the region dataset it reads time zones from. */
 @Configuration
@@ -44,6 +47,11 @@ class TrainingServiceConfiguration {
                 .event(OutputCorrected.class, EventTypes.OUTPUT_CORRECTED, Topics.OUTPUTS, e -> e.outputId().value())
                 .event(OutputWithdrawn.class, EventTypes.OUTPUT_WITHDRAWN, Topics.OUTPUTS, e -> e.outputId().value())
                 .build();
+    }
+
+    @Bean
+    TrainingClock trainingClock(Clock clock) {
+        return new TrainingClock(clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package id.simpul.training.output;
 
+import id.simpul.training.common.TrainingClock;
 import id.simpul.eventing.AggregateStore;
 import id.simpul.eventing.AggregateStores;
 import id.simpul.platform.PageQuery;
@@ -40,11 +41,11 @@ public class OutputService {
     private final Clock clock;
     private final OutputMapping mapping = new OutputMapping();
 
-    OutputService(AggregateStores stores, MongoOperations mongo, ProgrammeService programmes, Clock clock) {
+    OutputService(AggregateStores stores, MongoOperations mongo, ProgrammeService programmes, TrainingClock trainingClock) {
         this.outputs = stores.create(COLLECTION, mapping);
         this.mongo = mongo;
         this.programmes = programmes;
-        this.clock = clock;
+        this.clock = trainingClock.clock();
     }
 
     /** What a KIM says it published. {@code trainingId} may be null: the KIM's latest training of the programme. */

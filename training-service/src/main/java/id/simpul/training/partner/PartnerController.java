@@ -100,7 +100,7 @@ class PartnerController {
 
     @GetMapping
     @Operation(summary = "List partners", description = "By type, region (a code and everything below it) and name (q: "
-            + "part of the name; case, accents and spacing aside). By name unless sorted.")
+            + "part of the name; case and spacing aside). By name unless sorted.")
     PageResponse<PartnerResponse> list(@RequestParam(required = false) PartnerType type,
                                        @RequestParam(required = false) @Size(max = 13) @Pattern(regexp = REGION_PATTERN,
                                                message = "must be a Kemendagri region code such as 63.03") String region,

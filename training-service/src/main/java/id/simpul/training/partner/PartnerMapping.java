@@ -10,8 +10,12 @@ import java.util.List;
 /** The stored shape of a partner in {@code partners}. */
 class PartnerMapping implements AggregateMapping<Partner> {
 
-    /** The name as people compare it (case, accents and spacing aside), for search and order. */
+    /** The name as people compare it (case and spacing aside), for search and order. */
     static final String NAME_KEY = "nameKey";
+
+    static String nameKey(String name) {
+        return Text.comparable(name).toLowerCase(java.util.Locale.ROOT);
+    }
 
     @Override
     public String id(Partner p) {
@@ -25,7 +29,7 @@ class PartnerMapping implements AggregateMapping<Partner> {
 
     @Override
     public Document toDocument(Partner p) {
-        return new Document("name", p.name()).append(NAME_KEY, Text.comparable(p.name())).append("type", p.type().name()).append("regionCode", p.regionCode())
+        return new Document("name", p.name()).append(NAME_KEY, nameKey(p.name())).append("type", p.type().name()).append("regionCode", p.regionCode())
                 .append("contacts", p.contacts().stream().map(c -> new Document("name", c.name()).append("role", c.role())
                         .append("phone", c.phone()).append("email", c.email())).toList())
                 .append("registeredAt", Date.from(p.registeredAt()));

@@ -1,12 +1,12 @@
 package id.simpul.training.partner;
 
+import id.simpul.training.common.TrainingClock;
 import id.simpul.eventing.AggregateStore;
 import id.simpul.eventing.AggregateStores;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.MongoPages;
 import id.simpul.platform.PageResponse;
 import id.simpul.platform.Sorting;
-import id.simpul.platform.Text;
 import id.simpul.training.common.Corrections;
 import id.simpul.regions.RegionDataset;
 import id.simpul.training.common.NotFoundException;
@@ -34,11 +34,11 @@ public class PartnerService {
     private final Clock clock;
     private final PartnerMapping mapping = new PartnerMapping();
 
-    PartnerService(AggregateStores stores, MongoOperations mongo, RegionDataset regions, Clock clock) {
+    PartnerService(AggregateStores stores, MongoOperations mongo, RegionDataset regions, TrainingClock trainingClock) {
         this.partners = stores.create(COLLECTION, mapping);
         this.mongo = mongo;
         this.regions = regions;
-        this.clock = clock;
+        this.clock = trainingClock.clock();
         keyNamesStoredBefore();
     }
 
@@ -49,7 +49,7 @@ public class PartnerService {
         for (org.bson.Document d : mongo.find(missing, org.bson.Document.class, COLLECTION)) {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(d.get("_id"))),
                     new org.springframework.data.mongodb.core.query.Update().set(PartnerMapping.NAME_KEY,
-                            Text.comparable(d.getString("name"))), COLLECTION);
+                            PartnerMapping.nameKey(d.getString("name"))), COLLECTION);
         }
     }
 
@@ -89,7 +89,7 @@ public class PartnerService {
 
     /**
      * Partners of a type, within a region (its code or any code below it), whose name holds {@code q} (compared as
-     * people read it: case, accents and spacing aside).
+     * people read it: case and spacing aside).
      */
     public PageResponse<Partner> list(PartnerType type, String region, String q, Sorting order, PageQuery page) {
         List<Criteria> conditions = new ArrayList<>();
@@ -100,8 +100,8 @@ public class PartnerService {
             conditions.add(new Criteria().orOperator(Criteria.where("regionCode").is(region),
                     Criteria.where("regionCode").regex("^" + java.util.regex.Pattern.quote(region + "."))));
         }
-        if (q != null && !Text.comparable(q).isEmpty()) {
-            conditions.add(Criteria.where(PartnerMapping.NAME_KEY).regex(java.util.regex.Pattern.quote(Text.comparable(q))));
+        if (q != null && !PartnerMapping.nameKey(q).isEmpty()) {
+            conditions.add(Criteria.where(PartnerMapping.NAME_KEY).regex(java.util.regex.Pattern.quote(PartnerMapping.nameKey(q))));
         }
         Query query = Query.query(conditions.isEmpty() ? new Criteria() : new Criteria().andOperator(conditions));
         return MongoPages.find(mongo, query, COLLECTION, order, page, mapping::fromDocument);

@@ -1,5 +1,6 @@
 package id.simpul.training.programme;
 
+import id.simpul.training.common.TrainingClock;
 import id.simpul.eventing.AggregateStore;
 import id.simpul.eventing.AggregateStores;
 import id.simpul.platform.PageQuery;
@@ -37,11 +38,11 @@ public class ProgrammeService {
     private final Clock clock;
     private final ProgrammeMapping mapping = new ProgrammeMapping();
 
-    ProgrammeService(AggregateStores stores, MongoOperations mongo, RegionDataset regions, Clock clock) {
+    ProgrammeService(AggregateStores stores, MongoOperations mongo, RegionDataset regions, TrainingClock trainingClock) {
         this.programmes = stores.create(COLLECTION, mapping);
         this.mongo = mongo;
         this.regions = regions;
-        this.clock = clock;
+        this.clock = trainingClock.clock();
     }
 
     public Programme create(String title, String theme, Organiser organiser, LocalDate start, LocalDate end,

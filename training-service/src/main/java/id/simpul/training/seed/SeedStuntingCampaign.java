@@ -1,5 +1,6 @@
 package id.simpul.training.seed;
 
+import id.simpul.training.common.TrainingClock;
 import id.simpul.regions.IndonesianTimeZone;
 import id.simpul.training.kimview.KimDirectory;
 import id.simpul.training.output.Channel;
@@ -65,7 +66,7 @@ class SeedStuntingCampaign {
 
     SeedStuntingCampaign(@Value("${simpul.seed.training:false}") boolean enabled, ProgrammeService programmes,
                          PartnerService partners, TrainingService trainings, OutputService outputs, KimDirectory kims,
-                         MongoOperations mongo, Clock clock) {
+                         MongoOperations mongo, TrainingClock trainingClock) {
         this.enabled = enabled;
         this.programmes = programmes;
         this.partners = partners;
@@ -73,7 +74,7 @@ class SeedStuntingCampaign {
         this.outputs = outputs;
         this.kims = kims;
         this.mongo = mongo;
-        this.clock = clock;
+        this.clock = trainingClock.clock();
     }
 
     @EventListener(ApplicationReadyEvent.class)

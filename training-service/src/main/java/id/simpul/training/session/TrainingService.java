@@ -1,5 +1,6 @@
 package id.simpul.training.session;
 
+import id.simpul.training.common.TrainingClock;
 import id.simpul.eventing.AggregateStore;
 import id.simpul.eventing.AggregateStores;
 import id.simpul.platform.PageQuery;
@@ -28,6 +29,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.security.SecureRandom;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Clock;
@@ -72,8 +74,9 @@ public class TrainingService {
     private final ReentrantLock[] locks = new ReentrantLock[64];
     private final SecureRandom random = new SecureRandom();
 
+    @Autowired
     TrainingService(AggregateStores stores, MongoOperations mongo, ProgrammeService programmes, PartnerService partners,
-                    KimDirectory kims, RegionDataset regions, Clock clock,
+                    KimDirectory kims, RegionDataset regions, TrainingClock trainingClock,
                     @Value("${simpul.training.late-entry:PT2H}") Duration lateEntry) {
         this.lateEntry = lateEntry;
         this.trainings = stores.create(COLLECTION, mapping);
@@ -83,7 +86,7 @@ public class TrainingService {
         this.partners = partners;
         this.kims = kims;
         this.regions = regions;
-        this.clock = clock;
+        this.clock = trainingClock.clock();
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
         }

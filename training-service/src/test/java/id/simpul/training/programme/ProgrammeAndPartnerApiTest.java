@@ -59,7 +59,8 @@ class ProgrammeAndPartnerApiTest {
         assertThat((List<String>) missing.json("$.errors[*].field")).contains("title", "theme", "organiser", "period");
         assertThat(rules.status()).isEqualTo(422);
         assertThat((List<String>) rules.json("$.errors[*].field")).contains("targetRegions[0]");
-        assertThat(http.get("/api/programmes/not-an-id").status()).isEqualTo(404);
+        assertThat(http.get("/api/programmes/not-an-id").status()).as("malformed").isEqualTo(400);
+        assertThat(http.get("/api/programmes/" + java.util.UUID.randomUUID()).status()).as("unknown").isEqualTo(404);
     }
 
     @Test

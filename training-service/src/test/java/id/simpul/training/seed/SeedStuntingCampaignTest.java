@@ -54,7 +54,20 @@ class SeedStuntingCampaignTest {
                 .hasSize(5).allSatisfy(e -> assertThat(e.get("certificateCode")).isNotNull());
         Map<String, Object> jayapura = list.stream().filter(t -> "SCHEDULED".equals(t.get("status"))).findFirst().orElseThrow();
         assertThat(((Map<String, Object>) jayapura.get("start")).get("timeZone")).isEqualTo("WIT");
+        // The completed training took place in the past, in working hours at the venue; the scheduled one lies ahead.
+        Map<String, Object> start = (Map<String, Object>) martapura.get("start");
+        assertThat(java.time.Instant.parse((String) ((Map<String, Object>) martapura.get("end")).get("instant"))).isBefore(java.time.Instant.now());
+        assertThat(java.time.LocalDateTime.parse((String) start.get("local")).toLocalTime()).isEqualTo(java.time.LocalTime.of(9, 0));
+        assertThat(java.time.LocalDateTime.parse((String) ((Map<String, Object>) martapura.get("end")).get("local")).toLocalTime())
+                .isEqualTo(java.time.LocalTime.of(14, 0));
+        Map<String, Object> jayapuraStart = (Map<String, Object>) jayapura.get("start");
+        assertThat(java.time.Instant.parse((String) jayapuraStart.get("instant"))).isAfter(java.time.Instant.now());
+        assertThat(java.time.LocalDateTime.parse((String) jayapuraStart.get("local")).toLocalTime()).isEqualTo(java.time.LocalTime.of(9, 0));
         String programme = (String) martapura.get("programmeId");
+        java.time.LocalDate trainingDay = java.time.LocalDateTime.parse((String) start.get("local")).toLocalDate();
+        List<String> published = http.get("/api/programmes/" + programme + "/outputs").json("$.items[*].publishedOn");
+        assertThat(published).hasSize(4).allSatisfy(d -> assertThat(java.time.LocalDate.parse(d))
+                .isBetween(trainingDay, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Makassar"))));
         assertThat((Integer) http.get("/api/programmes/" + programme).json("$.progress.outputs.actual")).isEqualTo(4);
         assertThat(mongo.count(new Query(), "trainings")).as("a second start adds nothing").isEqualTo(trainings);
     }

@@ -18,6 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static id.simpul.training.support.MovableTrainingClock.CLOCK;
 import static id.simpul.training.support.TrainingApi.created;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,6 +54,8 @@ class TrainingFlowIntegrationTest {
     final String submittedBanjar = UUID.randomUUID().toString();
     final String activeBandung = UUID.randomUUID().toString();
     final LocalDateTime inAMonth = LocalDateTime.now().plusDays(30).truncatedTo(ChronoUnit.DAYS).withHour(9);
+    /** When the trainings with fixed dates in these tests are planned, so that their dates stay ahead. */
+    static final Instant PLANNED_ON = Instant.parse("2026-11-28T02:00:00Z");
 
     @BeforeAll
     void setUp() {
@@ -69,8 +74,8 @@ class TrainingFlowIntegrationTest {
 
     @Test
     void aTrainingInMartapuraIsShownInWitaAndOneInJayapuraInWit() {
-        Http.Response martapura = api.draft(programme, "63.03.05", LocalDateTime.parse("2026-12-10T09:00"), 6, 40);
-        Http.Response jayapura = api.draft(programme, "91.71", LocalDateTime.parse("2026-12-10T09:00"), 6, 40);
+        Http.Response martapura = CLOCK.at(PLANNED_ON, () -> api.draft(programme, "63.03.05", LocalDateTime.parse("2026-12-10T09:00"), 6, 40));
+        Http.Response jayapura = CLOCK.at(PLANNED_ON, () -> api.draft(programme, "91.71", LocalDateTime.parse("2026-12-10T09:00"), 6, 40));
 
         assertThat(martapura.status()).isEqualTo(201);
         assertThat((Map<String, String>) martapura.json("$.start")).containsEntry("local", "2026-12-10T09:00:00")
@@ -83,13 +88,13 @@ class TrainingFlowIntegrationTest {
 
     @Test
     void anOnlineTrainingUsesItsOwnTimeZoneButAVenueCannotContradictItsProvince() {
-        Http.Response online = api.http.postJson("/api/trainings", """
+        Http.Response online = CLOCK.at(PLANNED_ON, () -> api.http.postJson("/api/trainings", """
                 {"programmeId": "%s", "title": "Webinar", "topic": "Hoaks stunting", "mode": "ONLINE",
                  "venue": {"meetingLink": "https://meet.example/kim"}, "timeZone": "WIT",
-                 "start": "2026-12-10T19:00", "end": "2026-12-10T21:00", "capacity": 300}""".formatted(programme));
-        Http.Response contradicting = api.http.postJson("/api/trainings", """
+                 "start": "2026-12-10T19:00", "end": "2026-12-10T21:00", "capacity": 300}""".formatted(programme)));
+        Http.Response contradicting = CLOCK.at(PLANNED_ON, () -> api.http.postJson("/api/trainings", """
                 {"programmeId": "%s", "title": "T", "topic": "t", "mode": "IN_PERSON", "venue": {"regionCode": "63.03"},
-                 "timeZone": "WIB", "start": "2026-12-10T09:00", "end": "2026-12-10T10:00", "capacity": 3}""".formatted(programme));
+                 "timeZone": "WIB", "start": "2026-12-10T09:00", "end": "2026-12-10T10:00", "capacity": 3}""".formatted(programme)));
 
         assertThat((String) online.json("$.start.instant")).isEqualTo("2026-12-10T10:00:00Z");
         assertThat(contradicting.status()).isEqualTo(422);
@@ -244,13 +249,15 @@ class TrainingFlowIntegrationTest {
         assertThat((String) withWaiting.json("$.errors[0].message")).contains("Rina", "WAITLISTED");
         assertThat(api.http.get("/api/trainings/" + training).<List<Boolean>>json("$.enrolments[*].attended")).containsOnly(false);
 
-        Http.Response sheet = api.http.postFile("/api/trainings/" + training + "/attendance", "file", "hadir.csv",
-                ("kim_id;nama_peserta\n" + activeBanjar2 + ";budi\n").getBytes(StandardCharsets.UTF_8));
-        Http.Response json = api.http.postJson("/api/trainings/" + training + "/attendance", "{\"enrolmentIds\": [\"" + siti + "\"]}");
+        Instant duringTheTraining = inAMonth.plusDays(8).plusHours(1).atZone(ZoneId.of("Asia/Makassar")).toInstant();
+        Http.Response sheet = CLOCK.at(duringTheTraining, () -> api.http.postFile("/api/trainings/" + training + "/attendance",
+                "file", "hadir.csv", ("kim_id;nama_peserta\n" + activeBanjar2 + ";budi\n").getBytes(StandardCharsets.UTF_8)));
+        Http.Response json = CLOCK.at(duringTheTraining, () -> api.http.postJson("/api/trainings/" + training + "/attendance",
+                "{\"enrolmentIds\": [\"" + siti + "\"]}"));
         assertThat(sheet.status()).as(sheet.body()).isEqualTo(200);
         assertThat(json.status()).isEqualTo(200);
 
-        Http.Response completed = api.status(training, "COMPLETED", null);
+        Http.Response completed = CLOCK.at(duringTheTraining, () -> api.status(training, "COMPLETED", null));
         assertThat((String) completed.json("$.status")).isEqualTo("COMPLETED");
         List<String> codes = completed.json("$.enrolments[?(@.attended == true)].certificateCode");
         assertThat(codes).hasSize(2).allMatch(c -> c.matches("KIM-[A-Z2-9]{10}"));
@@ -264,22 +271,29 @@ class TrainingFlowIntegrationTest {
 
     @Test
     void outputsCountWhenTheirKimAttendedAndPublishedAfterTheTraining() {
-        // A training starting in ten minutes at the venue (WITA), so that participants can still enrol now.
-        LocalDateTime soon = LocalDateTime.now(java.time.ZoneId.of("Asia/Makassar")).plusMinutes(10).truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime start = inAMonth.plusDays(10);
         String programmeForOutputs = api.programme("[]");
-        String training = created(api.draft(programmeForOutputs, "63.03.05", soon, 3, 5));
+        String training = created(api.draft(programmeForOutputs, "63.03.05", start, 3, 5));
         api.status(training, "SCHEDULED", null);
         String siti = created(api.enrol(training, activeBanjar, "Siti"));
         created(api.enrol(training, activeBanjar2, "Budi"));
-        api.http.postJson("/api/trainings/" + training + "/attendance", "{\"enrolmentIds\": [\"" + siti + "\"]}");
-        api.status(training, "COMPLETED", null);
-        String today = soon.toLocalDate().toString();
+        // The day of the training, in the afternoon at the venue (WITA).
+        Instant afternoon = start.plusHours(5).atZone(ZoneId.of("Asia/Makassar")).toInstant();
+        CLOCK.at(afternoon, () -> api.http.postJson("/api/trainings/" + training + "/attendance",
+                "{\"enrolmentIds\": [\"" + siti + "\"]}"));
+        CLOCK.at(afternoon, () -> api.status(training, "COMPLETED", null));
+        String today = start.toLocalDate().toString();
+        String tomorrow = start.toLocalDate().plusDays(1).toString();
 
-        Http.Response output = api.http.postJson("/api/programmes/" + programmeForOutputs + "/outputs", """
+        Http.Response future = CLOCK.at(afternoon, () -> api.http.postJson("/api/programmes/" + programmeForOutputs + "/outputs", """
+                {"kimId": "%s", "channel": "RADIO", "publishedOn": "%s", "peopleReached": 300}""".formatted(activeBanjar, tomorrow)));
+        assertThat(future.status()).isEqualTo(422);
+        assertThat((String) future.json("$.errors[0].message")).contains("must not be in the future", today + " WITA");
+        Http.Response output = CLOCK.at(afternoon, () -> api.http.postJson("/api/programmes/" + programmeForOutputs + "/outputs", """
                 {"kimId": "%s", "channel": "INSTAGRAM", "url": "https://instagram.com/p/stunting", "publishedOn": "%s",
-                 "peopleReached": 1450, "description": "Infografis gizi ibu hamil"}""".formatted(activeBanjar, today));
-        Http.Response notAttended = api.http.postJson("/api/programmes/" + programmeForOutputs + "/outputs", """
-                {"kimId": "%s", "channel": "RADIO", "publishedOn": "%s", "peopleReached": 300}""".formatted(activeBanjar2, today));
+                 "peopleReached": 1450, "description": "Infografis gizi ibu hamil"}""".formatted(activeBanjar, today)));
+        Http.Response notAttended = CLOCK.at(afternoon, () -> api.http.postJson("/api/programmes/" + programmeForOutputs + "/outputs", """
+                {"kimId": "%s", "channel": "RADIO", "publishedOn": "%s", "peopleReached": 300}""".formatted(activeBanjar2, today)));
         Http.Response beforeTraining = api.http.postJson("/api/programmes/" + programmeForOutputs + "/outputs", """
                 {"kimId": "%s", "channel": "RADIO", "publishedOn": "2020-01-01", "peopleReached": 300}""".formatted(activeBanjar));
 

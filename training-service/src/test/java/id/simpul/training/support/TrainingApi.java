@@ -2,6 +2,8 @@ package id.simpul.training.support;
 
 import id.simpul.testinfra.Http;
 
+import java.net.http.HttpRequest;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /** The training-service API as a programme manager, a partner or a KIM officer uses it, for tests. */
@@ -17,8 +19,26 @@ public final class TrainingApi {
         return created(http.postJson("/api/programmes", """
                 {"title": "Gerakan KIM Cegah Stunting", "theme": "STUNTING",
                  "organiser": {"level": "MINISTRY", "name": "Komdigi"},
-                 "period": {"start": "2026-01-01", "end": "2027-12-31"}, "targetRegions": %s,
-                 "targets": {"trainings": 2, "kimsTrained": 10, "outputs": 20, "peopleReached": 5000}}""".formatted(targetRegions)));
+                 "period": {"start": "%s", "end": "%s"}, "targetRegions": %s,
+                 "targets": {"trainings": 2, "kimsTrained": 10, "outputs": 20, "peopleReached": 5000}}"""
+                .formatted(LocalDate.of(2020, 1, 1), LocalDate.now().plusYears(3), targetRegions)));
+    }
+
+    /** A correction (PATCH) with the ETag last read, or without If-Match when {@code etag} is null. */
+    public Http.Response patch(String path, String etag, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
+        return http.send(etag == null ? request : request.header("If-Match", etag));
+    }
+
+    /** A POST with If-Match. */
+    public Http.Response post(String path, String etag, String json) {
+        return http.send(HttpRequest.newBuilder(http.uri(path)).header("Content-Type", "application/json")
+                .header("If-Match", etag).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public static String etag(Http.Response response) {
+        return response.header("ETag").orElseThrow(() -> new AssertionError("No ETag in " + response));
     }
 
     public String partner(String name) {
