@@ -40,6 +40,8 @@ public class PartnerService {
         this.regions = regions;
         this.clock = trainingClock.clock();
         keyNamesStoredBefore();
+        mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on(PartnerMapping.NAME_KEY, org.springframework.data.domain.Sort.Direction.ASC));
     }
 
     /** Partners stored before names were kept in comparable form get it, so that search and order find them. */

@@ -110,6 +110,17 @@ public class ProgrammeService {
         }
     }
 
+    /** {@code 91.71.01.1001}, {@code 91.71.01}, {@code 91.71}, {@code 91}: a region code and those of the regions above it. */
+    public static List<String> regionAndAbove(String code) {
+        List<String> codes = new ArrayList<>();
+        for (String c = code; ; c = c.substring(0, c.lastIndexOf('.'))) {
+            codes.add(c);
+            if (c.indexOf('.') < 0) {
+                return codes;
+            }
+        }
+    }
+
     /** Today's date in Indonesia, by which a programme is PLANNED, RUNNING or ENDED (WIB, where the ministry sits). */
     public LocalDate today() {
         return LocalDate.now(clock.withZone(IndonesianTimeZone.WIB.zone()));
@@ -143,15 +154,8 @@ public class ProgrammeService {
             conditions.add(Criteria.where("theme").is(f.theme().strip().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "_")));
         }
         if (f.region() != null) {
-            List<String> above = new ArrayList<>();
-            for (String code = f.region(); ; code = code.substring(0, code.lastIndexOf('.'))) {
-                above.add(code);
-                if (code.indexOf('.') < 0) {
-                    break;
-                }
-            }
             conditions.add(new Criteria().orOperator(Criteria.where("targetRegions").size(0),
-                    Criteria.where("targetRegions").in(above),
+                    Criteria.where("targetRegions").in(regionAndAbove(f.region())),
                     Criteria.where("targetRegions").regex("^" + java.util.regex.Pattern.quote(f.region() + "."))));
         }
         if (f.organiserLevel() != null) {

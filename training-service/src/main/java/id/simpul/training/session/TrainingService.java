@@ -23,7 +23,9 @@ import id.simpul.training.programme.ProgrammeService;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -89,6 +91,11 @@ public class TrainingService {
         this.clock = trainingClock.clock();
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
+        }
+        // The lookups by what a training holds: a KIM's enrolments, a partner's invitations, ids and certificate codes.
+        for (String field : List.of("enrolments.kimId", "enrolments.id", "enrolments.certificateCode", "invitations.id",
+                "invitations.partner.partnerId", "programmeId")) {
+            mongo.indexOps(COLLECTION).createIndex(new Index().on(field, Sort.Direction.ASC));
         }
     }
 
@@ -370,15 +377,8 @@ public class TrainingService {
         if (!kim.mayEnrol()) {
             return PageResponse.of(List.of(), page, 0);
         }
-        List<String> covering = new ArrayList<>();
-        for (String code = kim.villageCode(); ; code = code.substring(0, code.lastIndexOf('.'))) {
-            covering.add(code);
-            if (code.indexOf('.') < 0) {
-                break;
-            }
-        }
         Query programmesCovering = Query.query(new Criteria().orOperator(Criteria.where("targetRegions").size(0),
-                Criteria.where("targetRegions").in(covering)));
+                Criteria.where("targetRegions").in(ProgrammeService.regionAndAbove(kim.villageCode()))));
         programmesCovering.fields().include("_id");
         List<String> programmeIds = mongo.find(programmesCovering, Document.class, "programmes").stream()
                 .map(d -> d.getString("_id")).toList();

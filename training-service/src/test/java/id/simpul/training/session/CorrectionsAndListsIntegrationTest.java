@@ -339,6 +339,13 @@ class CorrectionsAndListsIntegrationTest {
         assertThat((String) badSort.json("$.errors[0].message")).contains("start, title, status, capacity");
         List<String> titles = api.http.get("/api/trainings?sort=title,desc&size=100").json("$.items[*].title");
         assertThat(titles).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        Http.Response unknownParameter = api.http.get("/api/trainings?kimId=" + jayapuraKim);
+        assertThat(unknownParameter.status()).isEqualTo(400);
+        assertThat((String) unknownParameter.json("$.errors[0].field")).isEqualTo("kimId");
+        assertThat((String) unknownParameter.json("$.errors[0].message")).contains("programme", "region", "sort", "page", "size");
+        assertThat(api.http.get("/api/partners?name=Puskesmas").status()).isEqualTo(400);
+        assertThat(api.http.get("/api/programmes?regionCode=53").status()).isEqualTo(400);
+        assertThat(api.http.get("/api/kims/" + jayapuraKim + "/enrolments?training=x").status()).isEqualTo(400);
         assertThat(api.http.get("/api/trainings/not-a-uuid").status()).isEqualTo(400);
         assertThat(api.http.get("/api/trainings/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
