@@ -17,7 +17,7 @@ class TrainingProblems {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.notFoundProblem(e.getMessage()));
     }
 
     @ExceptionHandler(StateException.class)
@@ -35,7 +35,6 @@ class TrainingProblems {
     @ExceptionHandler(RuleException.class)
     ResponseEntity<ProblemDetail> rule(RuleException e) {
         var errors = e.violations().stream().map(v -> new FieldProblem(v.field(), v.message())).toList();
-        return ResponseEntity.unprocessableContent().body(Problems.ruleViolation(
-                errors.size() == 1 ? "1 rule is broken." : errors.size() + " rules are broken.", errors));
+        return ResponseEntity.unprocessableContent().body(Problems.ruleViolation(errors));
     }
 }

@@ -4,10 +4,12 @@ import id.simpul.platform.ETags;
 import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
+import id.simpul.platform.SortedBy;
 import id.simpul.training.common.NotFoundException;
 import id.simpul.training.programme.ProgrammeId;
 import id.simpul.training.programme.ProgrammeService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -84,6 +86,8 @@ class OutputController {
     @PostMapping
     @Operation(summary = "Report an output", description = "By a KIM that attended a completed training of the programme, "
             + "published on or after that training (422 otherwise). Counts toward the programme's targets. Publishes OutputReported.")
+    @ApiResponse(responseCode = "201", description = "Reported; Location is the output")
+    @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): the KIM did not attend, a publication date before its training or in the future")
     ResponseEntity<OutputResponse> report(@PathVariable String programmeId, @Valid @RequestBody OutputRequest r,
                                           UriComponentsBuilder uri) {
         Output output = outputs.report(ids(programmeId), new OutputService.Dissemination(r.kimId(), r.trainingId(), r.channel(),
@@ -102,7 +106,7 @@ class OutputController {
                                       @RequestParam(required = false) Output.Status status,
                                       @RequestParam(required = false) LocalDate from,
                                       @RequestParam(required = false) LocalDate to,
-                                      @RequestParam(required = false) @Size(max = 40) String sort,
+                                      @RequestParam(required = false) @Size(max = 40) @SortedBy(OutputService.class) String sort,
                                       @Valid PageQuery page) {
         ProgrammeId programme = ids(programmeId);
         programmes.get(programme);
@@ -112,6 +116,7 @@ class OutputController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One output", description = "The ETag is the version, for If-Match on corrections.")
+    @ApiResponse(responseCode = "200", description = "The output; the ETag is its version")
     ResponseEntity<OutputResponse> get(@PathVariable String programmeId, @PathVariable String id) {
         Output output = of(programmeId, id);
         return ResponseEntity.ok().eTag(ETags.of(output.version())).body(OutputResponse.of(output));
@@ -122,8 +127,11 @@ class OutputController {
             + "training, not in the future), people reached or description, with a reason; the fields left out stay. A "
             + "withdrawn output is not corrected (409). Needs If-Match with the ETag last read (428 without it, 412 when "
             + "stale). Publishes OutputCorrected when something changed; the programme's figures follow.")
+    @ApiResponse(responseCode = "200", description = "The output as corrected; the ETag is its new version")
+    @ApiResponse(responseCode = "409", description = "The output was withdrawn (conflict)")
+    @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): a publication date before the KIM's training or in the future")
     ResponseEntity<OutputResponse> correct(@PathVariable String programmeId, @PathVariable String id,
-                                           @Parameter(description = "The ETag last read, e.g. \"3\"")
+                                           @Parameter(description = "The ETag last read, e.g. \"3\"", required = true)
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody OutputCorrection c) {
         Output current = of(programmeId, id);
@@ -137,8 +145,10 @@ class OutputController {
     @Operation(summary = "Withdraw an output", description = "With a reason (reported twice, taken down, not of this "
             + "programme): it stays on record as WITHDRAWN and no longer counts toward the programme. Needs If-Match with "
             + "the ETag last read (428 without it, 412 when stale). Publishes OutputWithdrawn.")
+    @ApiResponse(responseCode = "200", description = "Withdrawn: on record, no longer counted")
+    @ApiResponse(responseCode = "409", description = "Already withdrawn (conflict)")
     ResponseEntity<OutputResponse> withdraw(@PathVariable String programmeId, @PathVariable String id,
-                                            @Parameter(description = "The ETag last read, e.g. \"3\"")
+                                            @Parameter(description = "The ETag last read, e.g. \"3\"", required = true)
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody WithdrawalRequest request) {
         Output current = of(programmeId, id);

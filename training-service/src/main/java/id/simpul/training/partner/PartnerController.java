@@ -4,7 +4,9 @@ import id.simpul.platform.ETags;
 import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
+import id.simpul.platform.SortedBy;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -70,6 +72,8 @@ class PartnerController {
 
     @PostMapping
     @Operation(summary = "Register a partner", description = "Publishes PartnerRegistered (without its contact people).")
+    @ApiResponse(responseCode = "201", description = "Registered; Location is the new partner")
+    @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): the region is no Kemendagri region")
     ResponseEntity<PartnerResponse> register(@Valid @RequestBody PartnerRequest request, UriComponentsBuilder uri) {
         Partner partner = partners.register(request.name(), request.type(), request.regionCode(),
                 request.contacts() == null ? List.of() : contacts(request.contacts()));
@@ -79,6 +83,7 @@ class PartnerController {
 
     @GetMapping("/{id}")
     @Operation(summary = "A partner", description = "The ETag is the version, for If-Match on corrections.")
+    @ApiResponse(responseCode = "200", description = "The partner with its contacts; the ETag is its version")
     ResponseEntity<PartnerResponse> get(@PathVariable String id) {
         Partner partner = partners.get(ids(id));
         return ResponseEntity.ok().eTag(ETags.of(partner.version())).body(PartnerResponse.of(partner));
@@ -88,8 +93,9 @@ class PartnerController {
     @Operation(summary = "Correct a partner", description = "Its name and/or contact people (the list replaces the "
             + "one before); the fields left out stay. Needs If-Match with the ETag last read (428 without it, 412 when "
             + "stale). Publishes PartnerUpdated (without the contacts) when something changed.")
+    @ApiResponse(responseCode = "200", description = "The partner as corrected; the ETag is its new version")
     ResponseEntity<PartnerResponse> correct(@PathVariable String id,
-                                            @Parameter(description = "The ETag last read, e.g. \"3\"")
+                                            @Parameter(description = "The ETag last read, e.g. \"3\"", required = true)
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody PartnerCorrection c) {
         PartnerId partnerId = ids(id);
@@ -105,7 +111,7 @@ class PartnerController {
                                        @RequestParam(required = false) @Size(max = 13) @Pattern(regexp = REGION_PATTERN,
                                                message = "must be a Kemendagri region code such as 63.03") String region,
                                        @RequestParam(required = false) @Size(max = 100) String q,
-                                       @RequestParam(required = false) @Size(max = 40) String sort,
+                                       @RequestParam(required = false) @Size(max = 40) @SortedBy(PartnerService.class) String sort,
                                        @Valid PageQuery page) {
         return partners.list(type, region, q, PartnerService.SORT.parse(sort), page).map(PartnerResponse::of);
     }

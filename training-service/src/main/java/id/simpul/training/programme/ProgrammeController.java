@@ -4,7 +4,9 @@ import id.simpul.platform.ETags;
 import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
+import id.simpul.platform.SortedBy;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -87,6 +89,8 @@ class ProgrammeController {
 
     @PostMapping
     @Operation(summary = "Create a programme", description = "Publishes ProgrammeCreated. Target regions limit which KIMs may enrol; none means all of Indonesia.")
+    @ApiResponse(responseCode = "201", description = "Created; Location is the new programme")
+    @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): a period that ends before it starts, an organiser or target region that is no region")
     ResponseEntity<ProgrammeResponse> create(@Valid @RequestBody ProgrammeRequest request, UriComponentsBuilder uri) {
         TargetsRequest t = request.targets();
         Programme programme = programmes.create(request.title(), request.theme(),
@@ -100,6 +104,7 @@ class ProgrammeController {
     @GetMapping("/{id}")
     @Operation(summary = "A programme with its progress against its targets", description = "The ETag is the version, "
             + "for If-Match on corrections.")
+    @ApiResponse(responseCode = "200", description = "The programme; the ETag is its version")
     ResponseEntity<ProgrammeResponse> get(@PathVariable String id) {
         Programme programme = programmes.get(ids(id));
         return ResponseEntity.ok().eTag(ETags.of(programme.version())).body(response(programme));
@@ -110,8 +115,10 @@ class ProgrammeController {
             + "fields left out stay. Needs If-Match with the ETag last read (428 without it, 412 when stale). The period must "
             + "still hold every training that is not cancelled (422 names them). Publishes ProgrammeUpdated when something "
             + "changed.")
+    @ApiResponse(responseCode = "200", description = "The programme as corrected; the ETag is its new version")
+    @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): the period would leave out a training, ends before it starts, a region is unknown")
     ResponseEntity<ProgrammeResponse> correct(@PathVariable String id,
-                                              @Parameter(description = "The ETag last read, e.g. \"3\"")
+                                              @Parameter(description = "The ETag last read, e.g. \"3\"", required = true)
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                               @Valid @RequestBody ProgrammeCorrection c) {
         ProgrammeId programmeId = ids(id);
@@ -137,7 +144,7 @@ class ProgrammeController {
                                          @RequestParam(required = false) LocalDate from,
                                          @RequestParam(required = false) LocalDate to,
                                          @RequestParam(required = false) ProgrammeStatus status,
-                                         @RequestParam(required = false) @Size(max = 40) String sort,
+                                         @RequestParam(required = false) @Size(max = 40) @SortedBy(ProgrammeService.class) String sort,
                                          @Valid PageQuery page) {
         return programmes.list(new ProgrammeService.Filter(theme, region, organiser, organiserRegion, from, to, status),
                 ProgrammeService.SORT.parse(sort), page).map(this::response);

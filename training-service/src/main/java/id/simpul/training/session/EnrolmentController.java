@@ -3,6 +3,7 @@ package id.simpul.training.session;
 import id.simpul.platform.Ids;
 import id.simpul.training.common.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +27,8 @@ class EnrolmentController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Withdraw a participant", description = "Publishes ParticipantWithdrew and, when a seat came free "
             + "and someone was waiting, ParticipantPromoted.")
+    @ApiResponse(responseCode = "200", description = "Withdrawn; promoted names who took the seat, if anyone")
+    @ApiResponse(responseCode = "409", description = "Already withdrawn, or the training is COMPLETED or CANCELLED (conflict)")
     WithdrawalResponse withdraw(@PathVariable String id) {
         EnrolmentId enrolmentId = new EnrolmentId(Ids.parse(id, "enrolment"));
         TrainingService.Withdrawal withdrawal = trainings.withdraw(enrolmentId);

@@ -3,6 +3,7 @@ package id.simpul.training.session;
 import id.simpul.platform.Ids;
 import id.simpul.training.common.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -51,6 +52,9 @@ class InvitationController {
     @PostMapping("/{id}/accept")
     @Operation(summary = "Accept, naming the speakers", description = "A speaker cannot be in two trainings that overlap: "
             + "409 names the other training. Publishes PartnerJoined.")
+    @ApiResponse(responseCode = "200", description = "Accepted, with the speakers booked")
+    @ApiResponse(responseCode = "409", description = "Already answered, the training is closed (conflict), or a speaker is booked elsewhere then (speaker-double-booked)")
+    @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): no speaker named")
     TrainingResponse.InvitationView accept(@PathVariable String id, @Valid @RequestBody AcceptRequest request) {
         InvitationId invitationId = ids(id);
         Training training = trainings.accept(invitationId, request.speakers().stream()
@@ -60,6 +64,9 @@ class InvitationController {
 
     @PostMapping("/{id}/decline")
     @Operation(summary = "Decline, with a reason", description = "Publishes PartnerDeclined.")
+    @ApiResponse(responseCode = "200", description = "Declined")
+    @ApiResponse(responseCode = "409", description = "Already answered, or the training is closed (conflict)")
+    @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): no reason given")
     TrainingResponse.InvitationView decline(@PathVariable String id, @Valid @RequestBody DeclineRequest request) {
         InvitationId invitationId = ids(id);
         Training training = trainings.decline(invitationId, request.reason());

@@ -3,6 +3,7 @@ package id.simpul.training.session;
 import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
+import id.simpul.platform.SortedBy;
 import id.simpul.regions.RegionDataset;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,7 +45,7 @@ class KimParticipationController {
             + "empty list otherwise). Full trainings are listed too: a participant then waits for a seat (seatsFree says "
             + "which). 404 for a KIM training-service has not heard of. By start unless sorted.")
     PageResponse<TrainingResponse> openTrainings(@PathVariable String kimId,
-                                                 @RequestParam(required = false) @Size(max = 40) String sort,
+                                                 @RequestParam(required = false) @Size(max = 40) @SortedBy(TrainingService.class) String sort,
                                                  @Valid PageQuery page) {
         return trainings.openTo(Ids.parse(kimId, "KIM"), TrainingService.SORT.parse(sort), page)
                 .map(t -> TrainingResponse.of(t, regions));
@@ -55,9 +56,9 @@ class KimParticipationController {
             + "enrolment first unless sorted.")
     PageResponse<KimEnrolmentView> enrolments(@PathVariable String kimId,
                                               @RequestParam(required = false) Enrolment.Status status,
-                                              @RequestParam(required = false) @Size(max = 40) String sort,
+                                              @RequestParam(required = false) @Size(max = 40) @SortedBy(TrainingService.EnrolmentOrder.class) String sort,
                                               @Valid PageQuery page) {
-        return trainings.enrolmentsOf(Ids.parse(kimId, "KIM"), status, false, TrainingService.ENROLMENT_SORT.parse(sort), page)
+        return trainings.enrolmentsOf(Ids.parse(kimId, "KIM"), status, false, TrainingService.EnrolmentOrder.FIELDS.parse(sort), page)
                 .map(p -> new KimEnrolmentView(TrainingResponse.EnrolmentView.of(p.training(), p.enrolment()),
                         TrainingResponse.TrainingSummary.of(p.training(), regions)));
     }
@@ -66,9 +67,9 @@ class KimParticipationController {
     @Operation(summary = "Certificates of a KIM's participants", description = "One per attendee of a completed training; "
             + "GET /api/certificates/{code} confirms each. Newest enrolment first unless sorted.")
     PageResponse<CertificateView> certificates(@PathVariable String kimId,
-                                               @RequestParam(required = false) @Size(max = 40) String sort,
+                                               @RequestParam(required = false) @Size(max = 40) @SortedBy(TrainingService.EnrolmentOrder.class) String sort,
                                                @Valid PageQuery page) {
-        return trainings.enrolmentsOf(Ids.parse(kimId, "KIM"), null, true, TrainingService.ENROLMENT_SORT.parse(sort), page)
+        return trainings.enrolmentsOf(Ids.parse(kimId, "KIM"), null, true, TrainingService.EnrolmentOrder.FIELDS.parse(sort), page)
                 .map(p -> new CertificateView(p.enrolment().certificateCode(), p.enrolment().id().value(),
                         p.enrolment().participant(), TrainingResponse.TrainingSummary.of(p.training(), regions)));
     }

@@ -3,6 +3,7 @@ package id.simpul.training.session;
 import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
+import id.simpul.platform.SortedBy;
 import id.simpul.regions.RegionDataset;
 import id.simpul.training.partner.PartnerId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,10 +39,10 @@ class PartnerInvitationController {
             + "first unless sorted. 404 for an unknown partner.")
     PageResponse<PartnerInvitationView> invitations(@PathVariable String partnerId,
                                                     @RequestParam(required = false) Invitation.Status status,
-                                                    @RequestParam(required = false) @Size(max = 40) String sort,
+                                                    @RequestParam(required = false) @Size(max = 40) @SortedBy(TrainingService.InvitationOrder.class) String sort,
                                                     @Valid PageQuery page) {
         return trainings.invitationsOf(new PartnerId(Ids.parse(partnerId, "partner")), status,
-                        TrainingService.INVITATION_SORT.parse(sort), page)
+                        TrainingService.InvitationOrder.FIELDS.parse(sort), page)
                 .map(p -> new PartnerInvitationView(TrainingResponse.InvitationView.of(p.invitation()),
                         TrainingResponse.TrainingSummary.of(p.training(), regions)));
     }

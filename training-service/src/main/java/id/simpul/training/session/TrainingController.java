@@ -4,6 +4,7 @@ import id.simpul.platform.ETags;
 import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
+import id.simpul.platform.SortedBy;
 import id.simpul.platform.ProblemDetailsAdvice.FieldProblem;
 import id.simpul.platform.Problems;
 import id.simpul.regions.IndonesianTimeZone;
@@ -12,6 +13,7 @@ import id.simpul.training.common.NotFoundException;
 import id.simpul.training.partner.PartnerId;
 import id.simpul.training.programme.ProgrammeId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -89,6 +91,8 @@ class TrainingController {
     @Operation(summary = "Plan a training (as a DRAFT)", description = "Start, end and enrolment deadline are local times at "
             + "the venue; the venue's province gives the time zone (WIB, WITA, WIT). Publishes TrainingDrafted; schedule it "
             + "with POST /api/trainings/{id}/status.")
+    @ApiResponse(responseCode = "201", description = "Planned as a DRAFT; Location is the new training")
+    @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): no such programme, a start in the past or outside the programme's period, an end before the start, a deadline after it, a venue that is no region or in another zone")
     ResponseEntity<TrainingResponse> draft(@Valid @RequestBody TrainingRequest r, UriComponentsBuilder uri) {
         Training training = trainings.draft(new TrainingService.Plan(new ProgrammeId(r.programmeId()), r.title(), r.topic(),
                 r.mode(), new Venue(r.venue().regionCode(), r.venue().address(), r.venue().meetingLink()), r.timeZone(),
@@ -100,6 +104,7 @@ class TrainingController {
 
     @GetMapping("/{id}")
     @Operation(summary = "A training with its invitations and enrolments")
+    @ApiResponse(responseCode = "200", description = "The training; the ETag is its version")
     ResponseEntity<TrainingResponse> get(@PathVariable String id) {
         Training training = trainings.get(ids(id));
         return ResponseEntity.ok().eTag(etag(training)).body(TrainingResponse.of(training, regions));
@@ -115,7 +120,7 @@ class TrainingController {
                                         @RequestParam(required = false) LocalDate from,
                                         @RequestParam(required = false) LocalDate to,
                                         @RequestParam(required = false) TrainingStatus status,
-                                        @RequestParam(required = false) @Size(max = 40) String sort,
+                                        @RequestParam(required = false) @Size(max = 40) @SortedBy(TrainingService.class) String sort,
                                         @Valid PageQuery page) {
         ProgrammeId programmeId = programme == null ? null : new ProgrammeId(programme.toLowerCase(java.util.Locale.ROOT));
         return trainings.list(new TrainingService.Filter(programmeId, region, from, to, status),
@@ -137,8 +142,11 @@ class TrainingController {
             + "stay; its times move with /reschedule. Capacity never below the seats taken (422); raised, it seats those "
             + "waiting, first come first. A new venue stays in the training's time zone. Needs If-Match with the ETag last "
             + "read (428 without it, 412 when stale). Publishes TrainingUpdated, then ParticipantPromoted per seat taken.")
+    @ApiResponse(responseCode = "200", description = "The training as corrected; the ETag is its new version")
+    @ApiResponse(responseCode = "409", description = "Not possible now (conflict): the training's status or time does not allow it; detail says why")
+    @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): capacity below the seats taken, a deadline after the start, a venue in another zone")
     ResponseEntity<TrainingResponse> correct(@PathVariable String id,
-                                             @Parameter(description = "The ETag last read, e.g. \"3\"")
+                                             @Parameter(description = "The ETag last read, e.g. \"3\"", required = true)
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody TrainingCorrection c) {
         TrainingId trainingId = ids(id);
@@ -160,6 +168,9 @@ class TrainingController {
     @Operation(summary = "Schedule, complete or cancel a training", description = "DRAFT → SCHEDULED → COMPLETED, or "
             + "DRAFT/SCHEDULED → CANCELLED (with a reason). Completing issues a certificate to every attendee. If-Match is "
             + "checked when sent.")
+    @ApiResponse(responseCode = "200", description = "The training in its new status")
+    @ApiResponse(responseCode = "409", description = "Not possible now (conflict): the training's status or time does not allow it; detail says why")
+    @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): cancelling without a reason, scheduling a draft whose start has passed")
     ResponseEntity<TrainingResponse> changeStatus(@PathVariable String id,
                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                   @Valid @RequestBody StatusRequest request) {
@@ -182,6 +193,9 @@ class TrainingController {
     @PostMapping("/{id}/reschedule")
     @Operation(summary = "Move a scheduled training", description = "Local times at the venue. Enrolments stay; every booked "
             + "speaker must be free at the new time (409 names the other training). Publishes TrainingRescheduled.")
+    @ApiResponse(responseCode = "200", description = "The training at its new time")
+    @ApiResponse(responseCode = "409", description = "Not possible now (conflict: attendance recorded, not open) or a speaker is booked elsewhere then (speaker-double-booked)")
+    @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): a start in the past or outside the programme's period, an end before the start")
     ResponseEntity<TrainingResponse> reschedule(@PathVariable String id,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                 @Valid @RequestBody RescheduleRequest r) {
@@ -194,6 +208,9 @@ class TrainingController {
 
     @PostMapping("/{id}/invitations")
     @Operation(summary = "Invite a partner to brief the training", description = "Publishes PartnerInvited.")
+    @ApiResponse(responseCode = "201", description = "Invited; Location is the invitation")
+    @ApiResponse(responseCode = "409", description = "Not possible now (conflict): the partner is already invited, or the training is closed")
+    @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): no such partner")
     ResponseEntity<TrainingResponse.InvitationView> invite(@PathVariable String id, @Valid @RequestBody InvitationRequest request,
                                                            UriComponentsBuilder uri) {
         Training training = trainings.invite(ids(id), new PartnerId(request.partnerId()));
@@ -213,6 +230,9 @@ class TrainingController {
     @Operation(summary = "Enrol a participant of a KIM", description = "Only KIMs that registry-service reports VERIFIED or "
             + "ACTIVE, in the programme's target regions, may enrol (422 says why not; for a KIM training-service has not "
             + "heard of yet, retry shortly). A seat while there is one (ENROLLED), the waitlist otherwise (WAITLISTED).")
+    @ApiResponse(responseCode = "201", description = "Enrolled (ENROLLED in a seat, or WAITLISTED); Location is the enrolment")
+    @ApiResponse(responseCode = "409", description = "Not possible now (conflict): enrolment closed, the training is not SCHEDULED, the person is already enrolled")
+    @ApiResponse(responseCode = "422", description = "The KIM may not enrol (kim-status, outside-target-regions) or is not known yet (kim-not-known-yet, with Retry-After)")
     ResponseEntity<TrainingResponse.EnrolmentView> enrol(@PathVariable String id, @Valid @RequestBody EnrolmentRequest request,
                                                          UriComponentsBuilder uri) {
         TrainingService.Enrolled enrolled = trainings.enrol(ids(id), request.kimId(),
@@ -239,6 +259,9 @@ class TrainingController {
     @PostMapping(value = "/{id}/attendance", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record who attended", description = "Enrolment ids of participants present (in seats). Publishes "
             + "AttendanceRecorded for those not yet recorded.")
+    @ApiResponse(responseCode = "200", description = "The training with the attendance recorded")
+    @ApiResponse(responseCode = "409", description = "Not possible now (conflict): the training's status or time does not allow it; detail says why")
+    @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): an id that is no enrolment of this training, or not in a seat")
     ResponseEntity<TrainingResponse> attendance(@PathVariable String id, @Valid @RequestBody AttendanceRequest request) {
         Training training = trainings.recordAttendance(ids(id), request.enrolmentIds().stream().map(EnrolmentId::new).toList());
         return ResponseEntity.ok().eTag(etag(training)).body(TrainingResponse.of(training, regions));
@@ -248,6 +271,9 @@ class TrainingController {
     @Operation(summary = "Record attendance from a sign-in sheet", description = "CSV (UTF-8) with a column id_pendaftaran "
             + "(enrolment id), or the columns kim_id and nama_peserta. Every row must match a participant in a seat; "
             + "otherwise nothing is recorded and 422 lists the rows.")
+    @ApiResponse(responseCode = "200", description = "The training with the attendance recorded")
+    @ApiResponse(responseCode = "409", description = "Not possible now (conflict): the training's status or time does not allow it; detail says why")
+    @ApiResponse(responseCode = "422", description = "Rows that match no participant in a seat (rule-violation; errors[] names each row); nothing is recorded")
     ResponseEntity<TrainingResponse> attendanceSheet(@PathVariable String id, @RequestParam("file") MultipartFile file)
             throws IOException {
         TrainingId trainingId = ids(id);

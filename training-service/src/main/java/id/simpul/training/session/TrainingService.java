@@ -392,7 +392,12 @@ public class TrainingService {
     }
 
     /** The sort fields of a KIM's enrolments; newest enrolment first by default. */
-    public static final Sorting.Fields ENROLMENT_SORT = Sorting.Fields.of(false, "enrolledAt", "enrolledAt", "start", "start");
+    public static final class EnrolmentOrder {
+        public static final Sorting.Fields FIELDS = Sorting.Fields.of(false, "enrolledAt", "enrolledAt", "start", "start");
+
+        private EnrolmentOrder() {
+        }
+    }
 
     /** The enrolments of a KIM's participants in every training, by status; {@code certified} keeps those with a certificate. */
     public PageResponse<Placement> enrolmentsOf(String kimId, Enrolment.Status status, boolean certified, Sorting order,
@@ -416,7 +421,12 @@ public class TrainingService {
     }
 
     /** The sort fields of a partner's invitations; newest first by default. */
-    public static final Sorting.Fields INVITATION_SORT = Sorting.Fields.of(false, "invitedAt", "invitedAt", "start", "start");
+    public static final class InvitationOrder {
+        public static final Sorting.Fields FIELDS = Sorting.Fields.of(false, "invitedAt", "invitedAt", "start", "start");
+
+        private InvitationOrder() {
+        }
+    }
 
     /** The invitations a partner received, by status. */
     public PageResponse<PartnerInvitation> invitationsOf(PartnerId partnerId, Invitation.Status status, Sorting order,
