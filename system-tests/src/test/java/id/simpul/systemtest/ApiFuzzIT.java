@@ -78,7 +78,7 @@ class ApiFuzzIT {
         assertThat(registry.postJson("/api/kims/" + kim + "/status", "{\"status\": \"VERIFIED\"}").status()).isEqualTo(200);
         String programme = Scenario.id(training.postJson("/api/programmes", """
                 {"title": "Uji Acak %s", "theme": "ANTI_HOAX", "organiser": {"level": "REGION", "regionCode": "11", "name": "Diskominfo Aceh"},
-                 "period": {"start": "2026-01-01", "end": "2027-12-31"}, "targetRegions": ["11"]}""".formatted(run)));
+                 "period": {"start": "2020-01-01", "end": "2099-12-31"}, "targetRegions": ["11"]}""".formatted(run)));
         String partner = Scenario.id(training.postJson("/api/partners", """
                 {"name": "Puskesmas Uji Acak %s", "type": "HEALTH_FACILITY", "regionCode": "11.01"}""".formatted(run)));
         LocalDateTime start = LocalDateTime.now(ZoneId.of("Asia/Jakarta")).plusDays(2).truncatedTo(ChronoUnit.HOURS);

@@ -240,6 +240,7 @@ class DashboardBrowserIT {
         String session = Scenario.id(scenario.draftInMartapura(programme, "Pembekalan Langsung " + run, 5));
         scenario.schedule(session);
         String enrolment = scenario.enrolWhenKnown(session, kim, "Rahmat Hidayat", 201).json("$.id");
+        scenario.awaitStart(session);
         wait.until(d -> "live".equals(attribute("live", "data-state")));
         long attended = Long.parseLong(figures().get("participants-attended"));
         browser.executeScript("window.simpulNotReloaded = true");

@@ -50,13 +50,19 @@ final class Scenario {
     String programme(String title, String targetRegion, String targets) {
         return id(training.postJson("/api/programmes", """
                 {"title": "%s", "theme": "STUNTING", "organiser": {"level": "MINISTRY", "name": "Komdigi"},
-                 "period": {"start": "2026-01-01", "end": "2027-12-31"}, "targetRegions": ["%s"], "targets": %s}"""
-                .formatted(title, targetRegion, targets)));
+                 "period": {"start": "2020-01-01", "end": "%s"}, "targetRegions": ["%s"], "targets": %s}"""
+                .formatted(title, java.time.LocalDate.now().plusYears(3), targetRegion, targets)));
     }
 
-    /** A training of {@code programme} in Kecamatan Martapura (WITA) half an hour from now, still a draft. */
+    /**
+     * How far ahead the scenario's trainings start: time to enrol (enrolment closes at the start), then the test waits
+     * for the start to record attendance, which training-service accepts only once a training has begun.
+     */
+    static final Duration LEAD = Duration.ofSeconds(45);
+
+    /** A training of {@code programme} in Kecamatan Martapura (WITA) starting {@link #LEAD} from now, still a draft. */
     Http.Response draftInMartapura(String programme, String title, int capacity) {
-        LocalDateTime start = LocalDateTime.now(ZoneId.of("Asia/Makassar")).plusMinutes(30).truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime start = LocalDateTime.now(ZoneId.of("Asia/Makassar")).plus(LEAD).truncatedTo(ChronoUnit.SECONDS);
         Http.Response drafted = training.postJson("/api/trainings", """
                 {"programmeId": "%s", "title": "%s", "topic": "Gizi 1000 hari pertama kehidupan",
                  "mode": "IN_PERSON", "venue": {"regionCode": "63.03.05", "address": "Aula Kecamatan Martapura"},
@@ -86,6 +92,13 @@ final class Scenario {
             return last[0].status() == expected && (expected == 201 || "KIM_STATUS".equals(last[0].json("$.reason")));
         });
         return last[0];
+    }
+
+    /** Waits until the training has begun, as training-service reads the time. */
+    void awaitStart(String session) {
+        java.time.Instant start = java.time.Instant.parse(training.get("/api/trainings/" + session).json("$.start.instant"));
+        await().atMost(LEAD.plusSeconds(15)).pollInterval(Duration.ofMillis(250))
+                .until(() -> java.time.Instant.now().isAfter(start.plusMillis(500)));
     }
 
     void recordAttendance(String session, String... enrolmentIds) {

@@ -5,13 +5,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import static id.simpul.systemtest.Figures.delta;
+import static id.simpul.systemtest.Figures.number;
+import static id.simpul.systemtest.Figures.numbers;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The source article's example end to end over HTTP, with every service running: KIMs registered and verified in
@@ -26,6 +27,7 @@ class StuntingScenarioIT {
     private static Http training;
     private static Http reporting;
     private static Scenario scenario;
+    private static Figures figures;
     private final String run = UUID.randomUUID().toString().substring(0, 6);
 
     @BeforeAll
@@ -34,11 +36,12 @@ class StuntingScenarioIT {
         training = system.http("training-service");
         reporting = system.http("reporting-service");
         scenario = new Scenario(system);
+        figures = new Figures(reporting);
     }
 
     @Test
     void aStuntingCampaignRunsFromRegistrationToOutputs() {
-        Http.Response summaryBefore = settled("/api/dashboard/summary");
+        Http.Response summaryBefore = figures.settled("/api/dashboard/summary");
         Http.Response martapuraBefore = reporting.get("/api/dashboard/regions/" + MARTAPURA);
         Http.Response keratonBefore = reporting.get("/api/dashboard/regions/63.03.05.1001");
 
@@ -75,6 +78,7 @@ class StuntingScenarioIT {
         Http.Response withdrawal = training.send(HttpRequest.newBuilder(training.uri("/api/enrolments/" + siti.json("$.id"))).DELETE());
         assertThat((String) withdrawal.json("$.promoted.participant.name")).isEqualTo("Budi Santoso");
 
+        scenario.awaitStart(session);
         scenario.recordAttendance(session, budi.<String>json("$.id"));
         Http.Response completed = training.postJson("/api/trainings/" + session + "/status", "{\"status\": \"COMPLETED\"}");
         String code = completed.<List<String>>json("$.enrolments[?(@.attended == true)].certificateCode").getFirst();
@@ -97,7 +101,7 @@ class StuntingScenarioIT {
         assertThat((Integer) progress.json("$.progress.peopleReached.actual")).isEqualTo(1200);
 
         // reporting-service: the programme page, exactly.
-        Http.Response page = awaitFigures("/api/dashboard/programmes/" + programme,
+        Http.Response page = figures.when("/api/dashboard/programmes/" + programme,
                 p -> p.status() == 200 && number(p, "$.outputs.count") == 1 && "COMPLETED".equals(p.json("$.trainings[0].status")));
         assertThat(number(page, "$.progress.trainingsPlanned.actual")).isEqualTo(1);
         assertThat((Double) page.json("$.progress.trainingsCompleted.share")).isEqualTo(1.0);
@@ -122,7 +126,7 @@ class StuntingScenarioIT {
                 .containsExactly(1L, 1L, 1L, 1200L);
 
         // The national summary: exactly what this campaign added.
-        Http.Response summary = settled("/api/dashboard/summary");
+        Http.Response summary = figures.settled("/api/dashboard/summary");
         boolean keratonWasCovered = number(keratonBefore, "$.kims.byStatus.ACTIVE") > 0;
         assertThat(delta(summaryBefore, summary, "$.kims.total")).isEqualTo(3);
         assertThat(delta(summaryBefore, summary, "$.kims.byStatus.ACTIVE")).isEqualTo(1);
@@ -162,40 +166,6 @@ class StuntingScenarioIT {
         assertThat(number(jawaIndex, "$.index.components.trainings.count")).isEqualTo(1);
         assertThat(number(jawaIndex, "$.index.components.outputs.count")).isEqualTo(1);
         assertThat(number(jawaIndex, "$.index.score")).as("no media, 1 training, 1 output, active today: 8.3 + 5 + 25").isEqualTo(38);
-    }
-
-    /** The answer at {@code path} once it stayed the same (apart from its time) for two seconds. */
-    private static Http.Response settled(String path) {
-        Http.Response[] last = {null};
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            Http.Response now = reporting.get(path);
-            boolean same = last[0] != null && withoutTime(last[0]).equals(withoutTime(now));
-            last[0] = now;
-            return same;
-        });
-        return last[0];
-    }
-
-    private static String withoutTime(Http.Response response) {
-        return response.body().replaceAll("\"updatedAt\":\"[^\"]*\"", "");
-    }
-
-    private static Http.Response awaitFigures(String path, java.util.function.Predicate<Http.Response> ready) {
-        Http.Response[] last = {null};
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> ready.test(last[0] = reporting.get(path)));
-        return last[0];
-    }
-
-    private static long number(Http.Response response, String path) {
-        return ((Number) response.json(path)).longValue();
-    }
-
-    private static List<Long> numbers(Http.Response response, String object, String... fields) {
-        return java.util.Arrays.stream(fields).map(field -> number(response, object + "." + field)).toList();
-    }
-
-    private static long delta(Http.Response before, Http.Response after, String path) {
-        return number(after, path) - number(before, path);
     }
 
     private static String id(Http.Response created) {
