@@ -448,8 +448,9 @@
 
     const trainings = Array.isArray(detail.trainings) ? detail.trainings : [];
     byId('programme-trainings-rows').replaceChildren(...trainings.map(training => {
-      const zone = training.timeZone;
-      const start = formatInstant(training.start, TIME_ZONES[zone]) + (zone ? ' ' + zone : '');
+      // start: local time at the venue, its zone, offset and instant, as training-service gives it.
+      const zone = get(training, 'start.timeZone');
+      const start = formatInstant(get(training, 'start.instant'), TIME_ZONES[zone]) + (zone ? ' ' + zone : '');
       return element('tr', { 'data-id': training.id },
         element('th', { scope: 'row', text: training.title || '–' }),
         element('td', {}, element('span', { class: 'status', 'data-status': training.status,

@@ -1,5 +1,6 @@
 package id.simpul.reporting.dashboard;
 
+import id.simpul.regions.IndonesianTimeZone;
 import id.simpul.regions.Region;
 import id.simpul.regions.RegionDataset;
 import id.simpul.regions.RegionLevel;
@@ -43,6 +44,7 @@ final class Figures {
     private final Instant computedAt;
     private final Map<String, Rows.Kim> kims = new HashMap<>();
     private final Map<String, Rows.Programme> programmes = new LinkedHashMap<>();
+    private final Map<String, Rows.Partner> partners = new HashMap<>();
     private final Map<String, Rows.Training> trainings = new HashMap<>();
     private final Map<String, Tally> tallies = new HashMap<>();
     private final Map<String, DevelopmentIndex.Score> scores = new HashMap<>();
@@ -62,6 +64,7 @@ final class Figures {
         this.computedAt = now;
         data.kims().forEach(k -> kims.put(k.id(), k));
         data.programmes().stream().sorted(Comparator.comparing(Rows.Programme::id)).forEach(p -> programmes.put(p.id(), p));
+        data.partners().forEach(p -> partners.put(p.id(), p));
         data.trainings().forEach(t -> trainings.put(t.id(), t));
         index(data);
         score(now);
@@ -120,6 +123,9 @@ final class Figures {
             }
         }
         for (Rows.Output output : data.outputs()) {
+            if (output.withdrawn()) {
+                continue; // a withdrawn output counts nowhere, not even as the KIM's activity
+            }
             outputsByDistrict.computeIfAbsent(district(output.villageCode()), d -> new ArrayList<>()).add(output);
             outputsByKim.computeIfAbsent(output.kimId(), k -> new ArrayList<>()).add(output);
             outputsByProgramme.computeIfAbsent(output.programmeId(), p -> new ArrayList<>()).add(output);
@@ -212,11 +218,11 @@ final class Figures {
             if (training.completed()) {
                 completed++;
             }
-            long joined = 0;
+            List<Views.JoinedPartner> joined = new ArrayList<>();
             for (Rows.Invitation invitation : training.invitations()) {
                 if ("JOINED".equals(invitation.status())) {
                     tally.partner(invitation);
-                    joined++;
+                    joined.add(joinedPartner(invitation));
                 }
             }
             long seated = 0;
@@ -232,9 +238,10 @@ final class Figures {
                 }
             }
             if (training.described()) {
+                joined.sort(Comparator.comparing(Views.JoinedPartner::id));
                 rows.add(new Views.TrainingRow(training.id(), training.title(), training.status(), place(training.venueRegionCode()),
-                        training.timeZone(), training.start(), training.localStart(), training.capacity(), seated, waiting,
-                        present, joined));
+                        time(training, training.start()), time(training, training.end()), training.capacity(), seated,
+                        waiting, present, joined.size(), joined));
             }
         }
         programmeOutputs.forEach(tally::output);
@@ -327,7 +334,8 @@ final class Figures {
                 .sorted(Comparator.comparing((Seat s) -> s.training().start(), Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(s -> s.enrolment().id()))
                 .map(s -> new Views.KimTraining(s.training().id(), s.training().title(), s.training().programmeId(),
-                        s.training().status(), s.training().start(), s.enrolment().status(), s.enrolment().present()))
+                        s.training().status(), time(s.training(), s.training().start()), time(s.training(), s.training().end()),
+                        s.enrolment().status(), s.enrolment().present()))
                 .toList();
         List<Views.KimOutput> kimOutputs = outputsByKim.getOrDefault(id, List.of()).stream()
                 .sorted(Comparator.comparing(Rows.Output::publishedOn, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -416,6 +424,25 @@ final class Figures {
             return null;
         }
         return regions.find(code).map(Views.Place::of).orElse(new Views.Place(code, code, null));
+    }
+
+    /**
+     * A moment of a training in its venue's local time: the zone of the venue's province (so a venue moved to
+     * another zone shows the new local time), or for an online training the zone its schedule names.
+     */
+    private Views.Time time(Rows.Training training, Instant instant) {
+        IndonesianTimeZone zone = training.venueRegionCode() == null ? null
+                : regions.find(training.venueRegionCode()).map(Region::timeZone).orElse(null);
+        if (zone == null && training.timeZone() != null) {
+            zone = IndonesianTimeZone.valueOf(training.timeZone());
+        }
+        return Views.Time.of(instant, zone);
+    }
+
+    private Views.JoinedPartner joinedPartner(Rows.Invitation invitation) {
+        Rows.Partner partner = partners.get(invitation.partnerId());
+        return new Views.JoinedPartner(invitation.partnerId(), partner == null ? null : partner.name(),
+                partner == null || partner.type() == null ? invitation.partnerType() : partner.type());
     }
 
     private String theme(Rows.Training training) {

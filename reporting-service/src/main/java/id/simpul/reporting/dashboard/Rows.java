@@ -72,8 +72,9 @@ final class Rows {
         }
     }
 
+    /** A training; {@code timeZone} is the one its schedule names, which an online training (no venue) keeps. */
     record Training(String id, String programmeId, String title, String topic, String mode, String venueRegionCode,
-                    String timeZone, Instant start, String localStart, Integer capacity, String status,
+                    String timeZone, Instant start, Instant end, Integer capacity, String status,
                     List<Invitation> invitations, List<Enrolment> enrolments) {
 
         static Training of(Document d) {
@@ -87,7 +88,7 @@ final class Rows {
                     .toList();
             return new Training(d.getString("_id"), d.getString("programmeId"), d.getString("title"), d.getString("topic"),
                     d.getString("mode"), d.getString("venueRegionCode"), d.getString("timeZone"), instant(d, "start"),
-                    d.getString("localStart"), d.getInteger("capacity"), d.getString("status"), invitations, enrolments);
+                    instant(d, "end"), d.getInteger("capacity"), d.getString("status"), invitations, enrolments);
         }
 
         boolean cancelled() {
@@ -104,14 +105,15 @@ final class Rows {
         }
     }
 
+    /** An output with its values as last corrected; a withdrawn one counts nowhere. */
     record Output(String id, String programmeId, String trainingId, String kimId, String villageCode, String channel,
-                  String url, String publishedOn, long peopleReached, Instant reportedAt) {
+                  String url, String publishedOn, long peopleReached, Instant reportedAt, boolean withdrawn) {
 
         static Output of(Document d) {
             Number reached = (Number) d.get("peopleReached");
             return new Output(d.getString("_id"), d.getString("programmeId"), d.getString("trainingId"), d.getString("kimId"),
                     d.getString("villageCode"), d.getString("channel"), d.getString("url"), d.getString("publishedOn"),
-                    reached == null ? 0 : reached.longValue(), instant(d, "reportedAt"));
+                    reached == null ? 0 : reached.longValue(), instant(d, "reportedAt"), d.getBoolean("withdrawn", false));
         }
     }
 

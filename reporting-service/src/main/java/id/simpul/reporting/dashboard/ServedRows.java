@@ -1,5 +1,6 @@
 package id.simpul.reporting.dashboard;
 
+import id.simpul.reporting.projection.Projector;
 import id.simpul.reporting.projection.ReadModelStore;
 import org.bson.Document;
 
@@ -23,7 +24,13 @@ final class ServedRows {
         Iterable<Document> all(String collection, int generation);
     }
 
-    private record Row(long revision, Object value) {
+    /** A row; {@code created} once its aggregate's first event is in (see {@link Projector#CREATED_BY}). */
+    private record Row(long revision, Object value, boolean created) {
+
+        static Row of(String collection, Document document) {
+            return new Row(ServedRows.revision(document), READERS.get(collection).apply(document),
+                    document.get(Projector.CREATED_BY.get(collection)) != null);
+        }
     }
 
     private record Heard(String collection, String id, Row row) {
@@ -72,12 +79,11 @@ final class ServedRows {
      * generation being read for the first time is kept for when that read ends.
      */
     void written(String collection, int generation, Document document) {
-        Function<Document, ?> reader = READERS.get(collection);
-        if (reader == null) {
+        if (!READERS.containsKey(collection)) {
             return;
         }
         String id = document.getString("_id");
-        Row row = new Row(revision(document), reader.apply(document));
+        Row row = Row.of(collection, document);
         synchronized (lock) {
             if (generation != hearing) {
                 return;
@@ -109,9 +115,9 @@ final class ServedRows {
         }
         Map<String, Map<String, Row>> fresh = empty();
         try {
-            READERS.forEach((collection, reader) -> {
+            READERS.keySet().forEach(collection -> {
                 for (Document document : source.all(collection, generation)) {
-                    keep(fresh, collection, document.getString("_id"), new Row(revision(document), reader.apply(document)));
+                    keep(fresh, collection, document.getString("_id"), Row.of(collection, document));
                 }
             });
         } catch (RuntimeException e) {
@@ -143,8 +149,8 @@ final class ServedRows {
         Map<String, Row> held = rows.get(collection);
         List<T> values = new ArrayList<>(held.size());
         for (Row row : held.values()) {
-            // A KIM counts once its registration is known; a document holding only later events does not.
-            if (!(row.value() instanceof Rows.Kim kim) || kim.registeredAt() != null) {
+            // A document holding only an aggregate's later events counts in no figure until its creation is in.
+            if (row.created()) {
                 values.add(type.cast(row.value()));
             }
         }

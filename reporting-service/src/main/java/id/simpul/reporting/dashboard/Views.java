@@ -1,8 +1,10 @@
 package id.simpul.reporting.dashboard;
 
+import id.simpul.regions.IndonesianTimeZone;
 import id.simpul.regions.Region;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -84,9 +86,30 @@ public final class Views {
                                 String periodEnd, List<Place> targetRegions) {
     }
 
-    public record TrainingRow(String id, String title, String status, Place venue, String timeZone, Instant start,
-                              String localStart, Integer capacity, long enrolled, long waitlisted, long attended,
-                              long partnersJoined) {
+    /**
+     * A moment of a training as people at its venue read it, and as an instant: the shape training-service answers
+     * with. Without a known time zone only the instant is given.
+     */
+    public record Time(LocalDateTime local, IndonesianTimeZone timeZone, String utcOffset, Instant instant) {
+
+        static Time of(Instant instant, IndonesianTimeZone zone) {
+            if (instant == null) {
+                return null;
+            }
+            if (zone == null) {
+                return new Time(null, null, null, instant);
+            }
+            return new Time(LocalDateTime.ofInstant(instant, zone.zone()), zone, zone.offset().getId(), instant);
+        }
+    }
+
+    /** A partner that joined a training, by the name it has now. */
+    public record JoinedPartner(String id, String name, String type) {
+    }
+
+    public record TrainingRow(String id, String title, String status, Place venue, Time start, Time end,
+                              Integer capacity, long enrolled, long waitlisted, long attended, long partnersJoined,
+                              List<JoinedPartner> partners) {
     }
 
     public record RegionProgress(Place region, long trainings, long kimsTrained, long outputs, long peopleReached,
@@ -111,7 +134,7 @@ public final class Views {
                           Place village, List<Place> path) {
     }
 
-    public record KimTraining(String id, String title, String programmeId, String status, Instant start,
+    public record KimTraining(String id, String title, String programmeId, String status, Time start, Time end,
                               String enrolment, boolean attended) {
     }
 

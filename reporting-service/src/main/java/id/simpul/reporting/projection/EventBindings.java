@@ -32,11 +32,9 @@ class EventBindings {
      */
     @Bean
     ConsistencySource.Several readModelsForConsistency(MongoOperations mongo, Generations generations) {
-        return () -> Generations.COLLECTIONS.stream().map(collection -> {
-            String createdBy = Projector.CREATED_BY.get(collection);
-            return ConsistencySource.view(collection, mongo, () -> generations.current(collection),
-                    createdBy == null ? null : Criteria.where(createdBy).exists(true));
-        }).toList();
+        return () -> Generations.COLLECTIONS.stream().map(collection -> ConsistencySource.view(collection, mongo,
+                () -> generations.current(collection), Criteria.where(Projector.CREATED_BY.get(collection)).exists(true)))
+                .toList();
     }
 
     /** A dead letter is replayed as the live consumer applies a record. */

@@ -47,6 +47,31 @@ final class Payloads {
 
         ProgrammeCreated {
             required(programmeId, "programmeId");
+        }
+
+        ProgrammeDetails details() {
+            return new ProgrammeDetails(title, theme, periodStart, periodEnd, targetRegions, targets);
+        }
+    }
+
+    /** {@code id.simpul.programme.updated.v1}: every field a correction can change, as it now stands. */
+    record ProgrammeUpdated(String programmeId, long version, String title, String theme, String periodStart,
+                            String periodEnd, List<String> targetRegions, Targets targets, Instant updatedAt) {
+
+        ProgrammeUpdated {
+            required(programmeId, "programmeId");
+        }
+
+        ProgrammeDetails details() {
+            return new ProgrammeDetails(title, theme, periodStart, periodEnd, targetRegions, targets);
+        }
+    }
+
+    /** What a programme's creation and its corrections both carry. */
+    record ProgrammeDetails(String title, String theme, String periodStart, String periodEnd, List<String> targetRegions,
+                            Targets targets) {
+
+        ProgrammeDetails {
             targetRegions = targetRegions == null ? List.of() : targetRegions;
             targets = targets == null ? new Targets(null, null, null, null) : targets;
         }
@@ -67,6 +92,14 @@ final class Payloads {
         }
     }
 
+    /** {@code id.simpul.partner.updated.v1}: the partner's public fields as they now stand. */
+    record PartnerUpdated(String partnerId, long version, String name, String type, String regionCode, Instant updatedAt) {
+
+        PartnerUpdated {
+            required(partnerId, "partnerId");
+        }
+    }
+
     /** {@code id.simpul.training.drafted.v1} and {@code id.simpul.training.scheduled.v1}: the training as described. */
     record TrainingDescribed(String trainingId, long version, String programmeId, String title, String topic, String mode,
                              String venueRegionCode, String timeZone, Instant start, Instant end, String localStart,
@@ -78,6 +111,15 @@ final class Payloads {
 
         Instant at() {
             return scheduledAt != null ? scheduledAt : draftedAt;
+        }
+    }
+
+    /** {@code id.simpul.training.updated.v1}: the description as corrected (its times change with a rescheduling). */
+    record TrainingUpdated(String trainingId, long version, String programmeId, String title, String topic,
+                           String venueRegionCode, Integer capacity, Instant updatedAt) {
+
+        TrainingUpdated {
+            requiredTraining(trainingId, programmeId);
         }
     }
 
@@ -145,11 +187,34 @@ final class Payloads {
                           Instant reportedAt) {
 
         OutputReported {
-            required(outputId, "outputId");
-            required(programmeId, "programmeId");
-            required(kimId, "kimId");
-            required(villageCode, "villageCode");
+            requiredOutput(outputId, programmeId, kimId, villageCode);
         }
+    }
+
+    /** {@code id.simpul.output.corrected.v1}: the output with the values it now counts with. */
+    record OutputCorrected(String outputId, long version, String programmeId, String trainingId, String kimId,
+                           String villageCode, String channel, String url, String publishedOn, long peopleReached,
+                           Instant correctedAt) {
+
+        OutputCorrected {
+            requiredOutput(outputId, programmeId, kimId, villageCode);
+        }
+    }
+
+    /** {@code id.simpul.output.withdrawn.v1}: the output no longer counts. */
+    record OutputWithdrawn(String outputId, long version, String programmeId, String trainingId, String kimId,
+                           String villageCode, Instant withdrawnAt) {
+
+        OutputWithdrawn {
+            requiredOutput(outputId, programmeId, kimId, villageCode);
+        }
+    }
+
+    private static void requiredOutput(String outputId, String programmeId, String kimId, String villageCode) {
+        required(outputId, "outputId");
+        required(programmeId, "programmeId");
+        required(kimId, "kimId");
+        required(villageCode, "villageCode");
     }
 
     private static void requiredTraining(String trainingId, String programmeId) {

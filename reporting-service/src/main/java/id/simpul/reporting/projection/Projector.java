@@ -28,10 +28,11 @@ import java.util.function.Function;
  * written, a rebuild only the one it fills. Events of types reporting does not read are skipped on purpose; every
  * other record must meet the published contract (its schema and the size limit) or it is refused as unreadable.
  *
- * <p>Only an aggregate's first event creates its document ({@code kim.registered}, {@code training.drafted}; the other
- * aggregates have one event type). A later event about an aggregate that the served generation has never seen
- * created is refused with an {@link UnknownAggregateException} (retried, then dead-lettered) instead of being
- * applied as if the aggregate were new. While a rebuild runs, such an event goes to the rebuild's generation only,
+ * <p>Only an aggregate's first event creates its document ({@code kim.registered}, {@code programme.created},
+ * {@code partner.registered}, {@code training.drafted}, {@code output.reported}). A later event (a status change, a
+ * correction, a withdrawal) about an aggregate that the served generation has never seen created is refused with an
+ * {@link UnknownAggregateException} (retried, then dead-lettered) instead of being applied as if the aggregate were
+ * new. While a rebuild runs, such an event goes to the rebuild's generation only,
  * where the rebuild's own reading of the topic brings the creation; a rebuild skips what it cannot place.
  */
 @Component
@@ -46,9 +47,13 @@ public class Projector {
         Outcome apply(IncomingEvent event, List<Integer> generations, Integer knownIn);
     }
 
-    /** The field an aggregate's first event sets, by which its document counts as created. */
-    static final Map<String, String> CREATED_BY = Map.of(ReadModelStore.KIMS, "registeredAt",
-            ReadModelStore.TRAININGS, "draftedAt");
+    /**
+     * The field an aggregate's first event sets, by which its document counts as created: a document without it
+     * holds only later events and counts in no figure.
+     */
+    public static final Map<String, String> CREATED_BY = Map.of(ReadModelStore.KIMS, "registeredAt",
+            ReadModelStore.PROGRAMMES, "createdAt", ReadModelStore.PARTNERS, "registeredAt",
+            ReadModelStore.TRAININGS, "draftedAt", ReadModelStore.OUTPUTS, "reportedAt");
 
     /** Hears of every read-model document an event changed, as it was written. */
     public interface WriteListener {
@@ -67,20 +72,30 @@ public class Projector {
               PartnerProjection partners, TrainingProjection trainings, OutputProjection outputs) {
         this.store = store;
         this.meters = meters;
-        on(EventTypes.KIM_REGISTERED, Payloads.KimSnapshot.class, kims::check, ReadModelStore.KIMS,
-                Payloads.KimSnapshot::kimId, kims::registered, true);
-        on(EventTypes.KIM_UPDATED, Payloads.KimSnapshot.class, kims::check, ReadModelStore.KIMS,
+        creates(EventTypes.KIM_REGISTERED, Payloads.KimSnapshot.class, kims::check, ReadModelStore.KIMS,
+                Payloads.KimSnapshot::kimId, kims::registered);
+        changes(EventTypes.KIM_UPDATED, Payloads.KimSnapshot.class, kims::check, ReadModelStore.KIMS,
                 Payloads.KimSnapshot::kimId, kims::updated);
-        on(EventTypes.KIM_STATUS_CHANGED, Payloads.KimStatusChanged.class, kims::check, ReadModelStore.KIMS,
+        changes(EventTypes.KIM_STATUS_CHANGED, Payloads.KimStatusChanged.class, kims::check, ReadModelStore.KIMS,
                 Payloads.KimStatusChanged::kimId, kims::statusChanged);
-        on(EventTypes.PROGRAMME_CREATED, Payloads.ProgrammeCreated.class, programmes::check, ReadModelStore.PROGRAMMES,
+        creates(EventTypes.PROGRAMME_CREATED, Payloads.ProgrammeCreated.class, programmes::check, ReadModelStore.PROGRAMMES,
                 Payloads.ProgrammeCreated::programmeId, programmes::created);
-        on(EventTypes.PARTNER_REGISTERED, Payloads.PartnerRegistered.class, partners::check, ReadModelStore.PARTNERS,
+        changes(EventTypes.PROGRAMME_UPDATED, Payloads.ProgrammeUpdated.class, programmes::check, ReadModelStore.PROGRAMMES,
+                Payloads.ProgrammeUpdated::programmeId, programmes::updated);
+        creates(EventTypes.PARTNER_REGISTERED, Payloads.PartnerRegistered.class, partners::check, ReadModelStore.PARTNERS,
                 Payloads.PartnerRegistered::partnerId, partners::registered);
-        on(EventTypes.OUTPUT_REPORTED, Payloads.OutputReported.class, outputs::check, ReadModelStore.OUTPUTS,
+        changes(EventTypes.PARTNER_UPDATED, Payloads.PartnerUpdated.class, partners::check, ReadModelStore.PARTNERS,
+                Payloads.PartnerUpdated::partnerId, partners::updated);
+        creates(EventTypes.OUTPUT_REPORTED, Payloads.OutputReported.class, outputs::check, ReadModelStore.OUTPUTS,
                 Payloads.OutputReported::outputId, outputs::reported);
-        on(EventTypes.TRAINING_DRAFTED, Payloads.TrainingDescribed.class, trainings::check, ReadModelStore.TRAININGS,
-                Payloads.TrainingDescribed::trainingId, (t, e) -> trainings.described(t, e, "DRAFT"), true);
+        changes(EventTypes.OUTPUT_CORRECTED, Payloads.OutputCorrected.class, outputs::check, ReadModelStore.OUTPUTS,
+                Payloads.OutputCorrected::outputId, outputs::corrected);
+        changes(EventTypes.OUTPUT_WITHDRAWN, Payloads.OutputWithdrawn.class, outputs::check, ReadModelStore.OUTPUTS,
+                Payloads.OutputWithdrawn::outputId, outputs::withdrawn);
+        creates(EventTypes.TRAINING_DRAFTED, Payloads.TrainingDescribed.class, trainings::check, ReadModelStore.TRAININGS,
+                Payloads.TrainingDescribed::trainingId, (t, e) -> trainings.described(t, e, "DRAFT"));
+        training(EventTypes.TRAINING_UPDATED, Payloads.TrainingUpdated.class, trainings::check,
+                Payloads.TrainingUpdated::trainingId, trainings::updated);
         training(EventTypes.TRAINING_SCHEDULED, Payloads.TrainingDescribed.class, trainings::check,
                 Payloads.TrainingDescribed::trainingId, (t, e) -> trainings.described(t, e, "SCHEDULED"));
         training(EventTypes.TRAINING_RESCHEDULED, Payloads.TrainingRescheduled.class, e -> { },
@@ -161,12 +176,19 @@ public class Projector {
 
     private <T> void training(String type, Class<T> payload, Consumer<T> check, Function<T, String> id,
                               BiPredicate<Document, T> change) {
-        on(type, payload, check, ReadModelStore.TRAININGS, id, change, false);
+        changes(type, payload, check, ReadModelStore.TRAININGS, id, change);
     }
 
-    private <T> void on(String type, Class<T> payload, Consumer<T> check, String collection, Function<T, String> id,
-                        BiPredicate<Document, T> change) {
-        on(type, payload, check, collection, id, change, !CREATED_BY.containsKey(collection));
+    /** An aggregate's first event: it creates the document. */
+    private <T> void creates(String type, Class<T> payload, Consumer<T> check, String collection, Function<T, String> id,
+                             BiPredicate<Document, T> change) {
+        on(type, payload, check, collection, id, change, true);
+    }
+
+    /** A later event: applied only to a document whose aggregate was seen created (see the class comment). */
+    private <T> void changes(String type, Class<T> payload, Consumer<T> check, String collection, Function<T, String> id,
+                             BiPredicate<Document, T> change) {
+        on(type, payload, check, collection, id, change, false);
     }
 
     private <T> void on(String type, Class<T> payload, Consumer<T> check, String collection, Function<T, String> id,

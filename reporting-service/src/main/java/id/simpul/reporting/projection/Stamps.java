@@ -29,6 +29,15 @@ final class Stamps {
         return true;
     }
 
+    /** Sets {@code fields} on {@code holder} when {@code version} is newer than {@code part}'s stamp; whether it did. */
+    static boolean set(Document holder, String part, long version, Document fields) {
+        if (!claim(holder, part, version)) {
+            return false;
+        }
+        holder.putAll(fields);
+        return true;
+    }
+
     /** Keeps the newest aggregate version seen in {@code version}. */
     static boolean seen(Document document, long version) {
         Number stored = (Number) document.get(VERSION);

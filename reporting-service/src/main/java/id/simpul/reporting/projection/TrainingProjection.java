@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One document per training: its description, schedule and status; its invitations of partners; its enrolments of
- * KIM participants with their attendance. Each part, each invitation and each enrolment holds the version of the
+ * One document per training: its description (as drafted, scheduled or corrected), mode, schedule and status; its
+ * invitations of partners; its enrolments of KIM participants with their attendance. Each part, each invitation and each enrolment holds the version of the
  * training that last changed it, so the training's events may arrive twice or out of order.
  */
 @Component
@@ -18,6 +18,7 @@ class TrainingProjection {
     static final String INVITATIONS = "invitations";
     static final String ENROLMENTS = "enrolments";
     private static final String DESCRIPTION = "description";
+    private static final String MODE = "mode";
     private static final String SCHEDULE = "schedule";
     private static final String STATUS = "status";
     private static final String ATTENDANCE = "attendance";
@@ -32,24 +33,34 @@ class TrainingProjection {
         places.requireOptional(event.venueRegionCode(), "Training " + event.trainingId());
     }
 
+    void check(Payloads.TrainingUpdated event) {
+        places.requireOptional(event.venueRegionCode(), "Training " + event.trainingId());
+    }
+
     void check(Payloads.EnrolmentChanged event) {
         places.requireVillage(event.villageCode(), "Enrolment " + event.enrolmentId());
     }
 
     boolean described(Document training, Payloads.TrainingDescribed event, String status) {
         boolean changed = common(training, event.programmeId(), event.version());
-        if (Stamps.claim(training, DESCRIPTION, event.version())) {
-            training.put("title", event.title());
-            training.put("topic", event.topic());
-            training.put("mode", event.mode());
-            training.put("venueRegionCode", event.venueRegionCode());
-            training.put("capacity", event.capacity());
-            changed = true;
-        }
+        changed |= description(training, event.version(), event.title(), event.topic(), event.venueRegionCode(),
+                event.capacity());
+        // A correction does not change the mode, so it keeps a stamp of its own.
+        changed |= Stamps.set(training, MODE, event.version(), new Document("mode", event.mode()));
         changed |= schedule(training, event.version(), event.timeZone(), event.start(), event.end(), event.localStart(),
                 event.localEnd());
         changed |= status(training, event.version(), status, null);
         return Stamps.earliest(training, "draftedAt", event.draftedAt()) | changed;
+    }
+
+    /**
+     * A corrected description. Figures place a training by its venue, so a venue in another region moves them there;
+     * the participants a raised capacity seats come as promotions of their own.
+     */
+    boolean updated(Document training, Payloads.TrainingUpdated event) {
+        boolean changed = common(training, event.programmeId(), event.version());
+        return description(training, event.version(), event.title(), event.topic(), event.venueRegionCode(),
+                event.capacity()) | changed;
     }
 
     boolean rescheduled(Document training, Payloads.TrainingRescheduled event) {
@@ -111,26 +122,21 @@ class TrainingProjection {
         return Stamps.seen(training, version) | changed;
     }
 
+    private static boolean description(Document training, long version, String title, String topic, String venue,
+                                       Integer capacity) {
+        return Stamps.set(training, DESCRIPTION, version, new Document("title", title).append("topic", topic)
+                .append("venueRegionCode", venue).append("capacity", capacity));
+    }
+
     private static boolean schedule(Document training, long version, String timeZone, Instant start, Instant end,
                                     String localStart, String localEnd) {
-        if (!Stamps.claim(training, SCHEDULE, version)) {
-            return false;
-        }
-        training.put("timeZone", timeZone);
-        training.put("start", Stamps.date(start));
-        training.put("end", Stamps.date(end));
-        training.put("localStart", localStart);
-        training.put("localEnd", localEnd);
-        return true;
+        return Stamps.set(training, SCHEDULE, version, new Document("timeZone", timeZone).append("start", Stamps.date(start))
+                .append("end", Stamps.date(end)).append("localStart", localStart).append("localEnd", localEnd));
     }
 
     private static boolean status(Document training, long version, String status, Instant at) {
-        if (!Stamps.claim(training, STATUS, version)) {
-            return false;
-        }
-        training.put("status", status);
-        training.put("statusChangedAt", Stamps.date(at));
-        return true;
+        return Stamps.set(training, STATUS, version, new Document("status", status)
+                .append("statusChangedAt", Stamps.date(at)));
     }
 
     /** The element of array {@code field} with {@code id}, added when absent. */

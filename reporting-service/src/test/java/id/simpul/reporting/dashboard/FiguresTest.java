@@ -1,5 +1,6 @@
 package id.simpul.reporting.dashboard;
 
+import id.simpul.regions.IndonesianTimeZone;
 import id.simpul.regions.RegionDataset;
 import id.simpul.regions.RegionLevel;
 import org.junit.jupiter.api.BeforeAll;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +41,7 @@ class FiguresTest {
         Rows.Programme stunting = new Rows.Programme("p1", "Cegah Stunting", "STUNTING", "MINISTRY", "Komdigi", "2026-12-01",
                 "2027-03-31", List.of("63", "91"), 4L, 10L, 20L, null);
         Rows.Training martapura = new Rows.Training("t1", "p1", "Martapura", "Gizi", "IN_PERSON", KERATON, "WITA",
-                NOW.minus(Duration.ofDays(5)), "2026-12-15T09:00", 3, "COMPLETED",
+                NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(5)).plus(Duration.ofHours(6)), 3, "COMPLETED",
                 List.of(new Rows.Invitation("i1", "partner-1", "HEALTH_OFFICE", "JOINED"),
                         new Rows.Invitation("i2", "partner-2", "UNIVERSITY", "DECLINED")),
                 List.of(enrolment("e1", "k1", KERATON, "ENROLLED", true),
@@ -47,17 +49,18 @@ class FiguresTest {
                         enrolment("e3", "k4", TAKISUNG, "ENROLLED", true),
                         enrolment("e4", "k3", SEKUMPUL, "WITHDRAWN", false)));
         Rows.Training jayapura = new Rows.Training("t2", "p1", "Jayapura", "Gizi", "IN_PERSON", "91.71.01", "WIT",
-                NOW.plus(Duration.ofDays(5)), "2026-12-25T09:00", 30, "SCHEDULED",
+                NOW.plus(Duration.ofDays(5)), NOW.plus(Duration.ofDays(5)).plus(Duration.ofHours(6)), 30, "SCHEDULED",
                 List.of(new Rows.Invitation("i3", "partner-1", "HEALTH_OFFICE", "JOINED")),
                 List.of(enrolment("e5", "k3", SEKUMPUL, "WAITLISTED", false)));
         Rows.Training cancelled = new Rows.Training("t3", "p1", "Batal", "Gizi", "ONLINE", null, "WIB",
-                NOW, null, 10, "CANCELLED", List.of(), List.of(enrolment("e6", "k6", AMBARKETAWANG, "ENROLLED", false)));
+                NOW, NOW.plus(Duration.ofHours(2)), 10, "CANCELLED", List.of(), List.of(enrolment("e6", "k6", AMBARKETAWANG, "ENROLLED", false)));
         List<Rows.Output> outputs = List.of(
-                new Rows.Output("o1", "p1", "t1", "k1", KERATON, "INSTAGRAM", "https://instagram.com/p/1", "2026-12-16", 1000,
-                        NOW.minus(Duration.ofDays(4))),
-                new Rows.Output("o2", "p1", "t1", "k1", KERATON, "RADIO", null, "2026-12-17", 500, NOW.minus(Duration.ofDays(3))),
-                new Rows.Output("o3", "p1", "t1", "k4", TAKISUNG, "RADIO", null, "2026-12-17", 250, NOW.minus(Duration.ofDays(3))));
-        figures = Figures.compute(regions, new Figures.Data(kims, List.of(stunting), List.of(),
+                output("o1", "k1", KERATON, "INSTAGRAM", "2026-12-16", 1000, NOW.minus(Duration.ofDays(4)), false),
+                output("o2", "k1", KERATON, "RADIO", "2026-12-17", 500, NOW.minus(Duration.ofDays(3)), false),
+                output("o3", "k4", TAKISUNG, "RADIO", "2026-12-17", 250, NOW.minus(Duration.ofDays(3)), false),
+                output("o4", "k3", SEKUMPUL, "YOUTUBE", "2026-12-18", 9999, NOW.minus(Duration.ofDays(1)), true));
+        List<Rows.Partner> partners = List.of(new Rows.Partner("partner-1", "Dinas Kesehatan Kabupaten Banjar", "HEALTH_OFFICE"));
+        figures = Figures.compute(regions, new Figures.Data(kims, List.of(stunting), partners,
                 List.of(martapura, jayapura, cancelled), outputs), NOW);
     }
 
@@ -176,6 +179,71 @@ class FiguresTest {
     }
 
     @Test
+    void aWithdrawnOutputCountsNowhere() {
+        Views.ProgrammeFigures programme = figures.programme("p1").orElseThrow();
+        Views.KimFigures k3 = figures.kim("k3").orElseThrow();
+
+        assertThat(figures.national().outputs()).isEqualTo(new Views.Outputs(3, 1750, Map.of("INSTAGRAM", 1L, "RADIO", 2L)));
+        assertThat(figures.region(SEKUMPUL).orElseThrow().outputs().count()).isZero();
+        assertThat(figures.national().funnel().reported()).as("k1 and k4; not k3, whose only output was withdrawn").isEqualTo(2);
+        assertThat(programme.progress().outputs().actual()).isEqualTo(3);
+        assertThat(programme.progress().peopleReached().actual()).isEqualTo(1750);
+        assertThat(programme.funnel().reported()).isEqualTo(2);
+        assertThat(programme.byRegion().getFirst().children()).extracting(r -> r.region().code() + ":" + r.outputs())
+                .containsExactly("63.01:1", "63.03:2");
+        assertThat(k3.index().components().get("outputs")).isEqualTo(new Views.Component(0.0, 25, 0, null));
+        assertThat(k3.index().lastActivityAt()).as("a withdrawn output is no activity").isEqualTo(NOW.minus(Duration.ofDays(20)));
+        assertThat(k3.outputs()).isEmpty();
+        assertThat(figures.outputsOf("p1")).extracting(Rows.Output::id).containsExactly("o1", "o2", "o3");
+    }
+
+    @Test
+    void trainingTimesAreGivenAtTheVenueWithZoneOffsetAndInstant() {
+        List<Views.TrainingRow> trainings = figures.programme("p1").orElseThrow().trainings();
+
+        assertThat(trainings).extracting(t -> t.start().local() + " " + t.start().timeZone() + " " + t.start().utcOffset()
+                        + " " + t.start().instant())
+                .containsExactly("2026-12-15T08:00 WITA +08:00 2026-12-15T00:00:00Z",
+                        "2026-12-20T07:00 WIB +07:00 2026-12-20T00:00:00Z",
+                        "2026-12-25T09:00 WIT +09:00 2026-12-25T00:00:00Z");
+        assertThat(trainings.getFirst().end().local()).hasToString("2026-12-15T14:00");
+        assertThat(figures.kim("k1").orElseThrow().trainings().getFirst().start())
+                .isEqualTo(trainings.getFirst().start());
+    }
+
+    @Test
+    void aTrainingWhoseVenueMovedCountsAndShowsItsTimesWhereItNowIs() {
+        Rows.Training moved = new Rows.Training("t1", "p1", "Martapura", "Gizi", "IN_PERSON", GURABESI, "WITA",
+                NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(4)), 3, "COMPLETED",
+                List.of(new Rows.Invitation("i1", "partner-1", "HEALTH_OFFICE", "JOINED")), List.of());
+        Rows.Programme programme = new Rows.Programme("p1", "Cegah Stunting", "STUNTING", null, null, null, null,
+                List.of("63", "91"), null, null, null, null);
+        Figures after = Figures.compute(regions, new Figures.Data(List.of(), List.of(programme), List.of(), List.of(moved),
+                List.of()), NOW);
+        Views.Time start = after.programme("p1").orElseThrow().trainings().getFirst().start();
+
+        assertThat(after.region("63").orElseThrow().trainings().total()).isZero();
+        assertThat(after.region("63").orElseThrow().partners().engaged()).isZero();
+        assertThat(after.region("91.71.01").orElseThrow().trainings().total()).isEqualTo(1);
+        assertThat(after.region(GURABESI).orElseThrow().partners().engaged()).isEqualTo(1);
+        assertThat(figures.region("63").orElseThrow().trainings().total()).as("before the move").isEqualTo(1);
+        assertThat(start).as("Papua is on WIT, whatever zone the schedule named")
+                .isEqualTo(new Views.Time(LocalDateTime.parse("2026-12-15T09:00"), IndonesianTimeZone.WIT, "+09:00",
+                        Instant.parse("2026-12-15T00:00:00Z")));
+        assertThat(after.programme("p1").orElseThrow().byRegion()).extracting(r -> r.region().code() + ":" + r.trainings())
+                .containsExactly("63:0", "91:1");
+    }
+
+    @Test
+    void theTrainingsOfAProgrammeNameThePartnersThatJoinedThem() {
+        Views.TrainingRow martapura = figures.programme("p1").orElseThrow().trainings().getFirst();
+
+        assertThat(martapura.partners()).containsExactly(
+                new Views.JoinedPartner("partner-1", "Dinas Kesehatan Kabupaten Banjar", "HEALTH_OFFICE"));
+        assertThat(martapura.partnersJoined()).isEqualTo(1);
+    }
+
+    @Test
     void eachKimHasItsDevelopmentIndexAndRegionsTheirAverage() {
         Views.KimFigures k1 = figures.kim("k1").orElseThrow();
         Views.KimFigures k7 = figures.kim("k7").orElseThrow();
@@ -209,6 +277,12 @@ class FiguresTest {
     private static Rows.Kim kim(String id, String village, String status, List<String> focus, List<String> media) {
         return new Rows.Kim(id, "KIM " + id, village, status, focus, media, NOW.minus(Duration.ofDays(40)),
                 NOW.minus(Duration.ofDays(20)));
+    }
+
+    private static Rows.Output output(String id, String kim, String village, String channel, String publishedOn,
+                                      long reached, Instant reportedAt, boolean withdrawn) {
+        return new Rows.Output(id, "p1", "t1", kim, village, channel, "https://example.org/" + id, publishedOn, reached,
+                reportedAt, withdrawn);
     }
 
     private static Rows.Enrolment enrolment(String id, String kim, String village, String status, boolean attended) {

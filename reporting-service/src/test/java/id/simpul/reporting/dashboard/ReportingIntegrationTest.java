@@ -2,22 +2,14 @@ package id.simpul.reporting.dashboard;
 
 import id.simpul.contracts.EventTypes;
 import id.simpul.contracts.Topics;
-import id.simpul.reporting.projection.Generations;
 import id.simpul.testinfra.Http;
-import id.simpul.testinfra.IntegrationTest;
 import id.simpul.testinfra.TopicRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoOperations;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -28,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -39,38 +30,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** reporting-service on real Kafka and a Mongo-wire server: events in, figures out. */
-@IntegrationTest
-class ReportingIntegrationTest {
+class ReportingIntegrationTest extends DashboardIntegrationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = ReportingApi.WAIT;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrap;
-    @Autowired
-    FiguresService figures;
-    @Autowired
-    Generations generations;
-    @Autowired
-    MongoOperations mongo;
     @Autowired
     DashboardStream stream;
     @Autowired
     MeterRegistry meters;
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = Http.local(port);
-    }
 
     @Test
     void everyEventOfAProgrammeShowsInItsFigures() {
-        ProgrammeWorld world = publish(new ProgrammeWorld());
+        ProgrammeWorld world = api.publish(new ProgrammeWorld());
 
-        JsonNode programme = json("/api/dashboard/programmes/" + world.programme);
+        JsonNode programme = api.json("/api/dashboard/programmes/" + world.programme);
         assertThat(programme.at("/progress/trainingsPlanned/actual").asLong()).isEqualTo(1);
         assertThat(programme.at("/progress/trainingsCompleted/share").asDouble()).isEqualTo(0.5);
         assertThat(programme.at("/progress/kimsTrained/actual").asLong()).isEqualTo(1);
@@ -82,14 +56,14 @@ class ReportingIntegrationTest {
         assertThat(programme.at("/partners/byType/HEALTH_OFFICE").asLong()).isEqualTo(1);
         assertThat(programme.at("/funnel").toString()).endsWith("\"enrolled\":2,\"attended\":1,\"reported\":1}");
         assertThat(programme.at("/funnel/invited").asLong()).as("every VERIFIED or ACTIVE KIM in the target regions")
-                .isEqualTo(eligible("63") + eligible("91"));
+                .isEqualTo(api.eligible("63") + api.eligible("91"));
         assertThat(programme.at("/trainings/0/status").asString()).isEqualTo("COMPLETED");
         assertThat(programme.at("/trainings/0/venue/name").asString()).isEqualTo("Keraton");
         assertThat(programme.at("/byRegion/0/region/code").asString()).isEqualTo("63");
         assertThat(programme.at("/byRegion/0/children/0/region/code").asString()).isEqualTo("63.03");
         assertThat(programme.at("/byRegion/1").toString()).contains("\"trainings\":0,\"kimsTrained\":0,\"outputs\":0");
 
-        JsonNode keraton = json("/api/dashboard/kims/" + world.keraton);
+        JsonNode keraton = api.json("/api/dashboard/kims/" + world.keraton);
         assertThat(keraton.at("/index/components/trainings/count").asInt()).isEqualTo(1);
         assertThat(keraton.at("/index/components/outputs/count").asInt()).isEqualTo(2);
         assertThat(keraton.at("/trainings/0/attended").asBoolean()).isTrue();
@@ -100,76 +74,65 @@ class ReportingIntegrationTest {
     @Test
     void figuresKeptUpInMemoryFromTheEventsEqualThoseReadAfreshFromTheDatabase() {
         long fromMemory = meters.timer("simpul.reporting.figures.compute").count();
-        ProgrammeWorld world = publish(new ProgrammeWorld());
+        ProgrammeWorld world = api.publish(new ProgrammeWorld());
         List<String> views = List.of("/api/dashboard/summary", "/api/dashboard/regions/63.03.05",
                 "/api/dashboard/programmes/" + world.programme, "/api/dashboard/kims/" + world.keraton);
-        List<String> kept = snapshot(views);
+        List<String> kept = api.snapshot(views);
         assertThat(meters.timer("simpul.reporting.figures.compute").count())
                 .as("figures computed from the rows held in memory").isGreaterThan(fromMemory);
 
         figures.recompute();
 
-        assertThat(snapshot(views)).isEqualTo(kept);
+        assertThat(api.snapshot(views)).isEqualTo(kept);
     }
 
     @Test
     void replayingEveryEventTwiceChangesNoFigure() {
-        ProgrammeWorld world = publish(new ProgrammeWorld());
+        ProgrammeWorld world = api.publish(new ProgrammeWorld());
         List<String> views = List.of("/api/dashboard/summary", "/api/dashboard/regions/63", "/api/dashboard/regions/63.03.05",
                 "/api/dashboard/regions/" + ProgrammeWorld.KERATON, "/api/dashboard/programmes",
                 "/api/dashboard/programmes/" + world.programme, "/api/dashboard/kims/" + world.keraton);
-        List<String> before = snapshot(views);
+        List<String> before = api.snapshot(views);
 
-        List<ProducerRecord<String, byte[]>> everything = new ArrayList<>();
-        for (String topic : Topics.all()) {
-            for (ConsumerRecord<String, String> record : TopicRecords.read(bootstrap, topic, r -> true, 0, Duration.ofSeconds(5))) {
-                everything.add(TopicRecords.again(record));
-            }
-        }
-        assertThat(everything).hasSizeGreaterThanOrEqualTo(world.records().size());
-        TopicRecords.sendAll(bootstrap, everything);
-        Topics.all().forEach(topic -> TopicRecords.awaitConsumed(bootstrap, "simpul-reporting", topic, WAIT));
+        assertThat(api.replayEverything()).isGreaterThanOrEqualTo(world.records().size());
         figures.recompute();
 
-        assertThat(snapshot(views)).isEqualTo(before);
+        assertThat(api.snapshot(views)).isEqualTo(before);
     }
 
     @Test
     void aRebuildServesTheOldFiguresMeanwhileAndEndsWithIdenticalOnes() {
-        ProgrammeWorld world = publish(new ProgrammeWorld());
+        ProgrammeWorld world = api.publish(new ProgrammeWorld());
         List<String> views = List.of("/api/dashboard/summary", "/api/dashboard/regions/91",
                 "/api/dashboard/programmes/" + world.programme, "/api/dashboard/kims/" + world.keraton);
-        List<String> before = snapshot(views);
-        awaitNoRebuild();
+        List<String> before = api.snapshot(views);
+        api.awaitNoRebuild();
         int generation = generations.state().current();
 
-        Http.Response started = http.send(HttpRequest.newBuilder(http.uri("/api/admin/projections/rebuild"))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        Http.Response started = api.startRebuild();
         assertThat(started.status()).isEqualTo(202);
         assertThat((String) started.json("$.state")).isEqualTo("RUNNING");
         assertThat((Integer) started.json("$.generation")).isEqualTo(generation + 1);
-        assertThat(snapshot(views)).as("the old figures stay served").isEqualTo(before);
-        Http.Response second = http.send(HttpRequest.newBuilder(http.uri("/api/admin/projections/rebuild"))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(api.snapshot(views)).as("the old figures stay served").isEqualTo(before);
+        Http.Response second = api.startRebuild();
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.body()).contains("rebuild-running");
 
-        await().atMost(WAIT).until(() -> "DONE".equals(http.get("/api/admin/projections").json("$.rebuild.state")));
+        api.awaitRebuilt();
         assertThat((Integer) http.get("/api/admin/projections").json("$.generation")).isEqualTo(generation + 1);
         assertThat(generations.state().building()).isNull();
         figures.recompute();
-        assertThat(snapshot(views)).as("rebuilt from the topics").isEqualTo(before);
+        assertThat(api.snapshot(views)).as("rebuilt from the topics").isEqualTo(before);
     }
 
     @Test
     void anEventAppliedWhileARebuildRunsIsInTheRebuiltFigures() {
-        awaitNoRebuild();
-        assertThat(http.send(HttpRequest.newBuilder(http.uri("/api/admin/projections/rebuild"))
-                .POST(HttpRequest.BodyPublishers.noBody())).status()).isEqualTo(202);
+        api.awaitNoRebuild();
+        assertThat(api.startRebuild().status()).isEqualTo(202);
         ProgrammeWorld world = new ProgrammeWorld();
         TopicRecords.sendAll(bootstrap, world.records());
 
-        await().atMost(WAIT).until(() -> "DONE".equals(http.get("/api/admin/projections").json("$.rebuild.state")));
+        api.awaitRebuilt();
         await().atMost(WAIT).until(() -> http.get("/api/dashboard/programmes/" + world.programme).status() == 200
                 && ((Number) http.get("/api/dashboard/programmes/" + world.programme).json("$.outputs.count")).intValue() == 2);
         await().atMost(WAIT).untilAsserted(() -> assertThat(http.get("/api/dashboard/kims/" + world.gurabesi).body())
@@ -178,10 +141,10 @@ class ReportingIntegrationTest {
 
     @Test
     void aWipedReportingDatabaseIsRebuiltFromTheTopicsByItself() {
-        ProgrammeWorld world = publish(new ProgrammeWorld());
+        ProgrammeWorld world = api.publish(new ProgrammeWorld());
         List<String> views = List.of("/api/dashboard/summary", "/api/dashboard/programmes/" + world.programme);
-        awaitNoRebuild();
-        List<String> before = snapshot(views);
+        api.awaitNoRebuild();
+        List<String> before = api.snapshot(views);
 
         // Every read model and the generations go; the dead letters, with what operators replayed from them, are
         // the service's own records (not rebuilt from the topics), so they stay, as they would in a restored backup.
@@ -189,7 +152,7 @@ class ReportingIntegrationTest {
 
         await().atMost(WAIT).untilAsserted(() -> {
             figures.recompute();
-            assertThat(snapshot(views)).isEqualTo(before);
+            assertThat(api.snapshot(views)).isEqualTo(before);
         });
         assertThat((String) http.get("/api/admin/projections").json("$.rebuild.state")).isIn("RUNNING", "DONE");
     }
@@ -258,7 +221,7 @@ class ReportingIntegrationTest {
 
     @Test
     void theRegionTableAndAProgrammesOutputsExportAsCsv() {
-        ProgrammeWorld world = publish(new ProgrammeWorld());
+        ProgrammeWorld world = api.publish(new ProgrammeWorld());
 
         Http.Response regions = http.get("/api/exports/regions.csv?parent=63.03");
         assertThat(regions.status()).isEqualTo(200);
@@ -289,49 +252,5 @@ class ReportingIntegrationTest {
         assertThat((String) http.get("/api/dashboard/kims/not-an-id").json("$.errors[0].field")).isEqualTo("id");
         assertThat(http.get("/api/exports/programmes/" + ProgrammeWorld.id() + "/outputs.csv").status()).isEqualTo(404);
         assertThat(http.get("/api/exports/regions.csv?parent=9").status()).isEqualTo(400);
-    }
-
-    /** Publishes a world and waits until the figures show all of it. */
-    private ProgrammeWorld publish(ProgrammeWorld world) {
-        TopicRecords.sendAll(bootstrap, world.records());
-        await().atMost(WAIT).untilAsserted(() -> {
-            Http.Response programme = http.get("/api/dashboard/programmes/" + world.programme);
-            assertThat(programme.status()).isEqualTo(200);
-            assertThat(programme.body()).contains("\"outputs\":{\"count\":2,").contains("\"status\":\"COMPLETED\"")
-                    .contains("\"waitlisted\":1,");
-        });
-        return world;
-    }
-
-    /** Waits while a rebuild runs (one starts by itself when the test database is new but the topics are not). */
-    private void awaitNoRebuild() {
-        await().atMost(WAIT).until(() -> http.get("/api/admin/projections").<Object>json("$.building") == null);
-    }
-
-    private long eligible(String region) {
-        JsonNode figures = json("/api/dashboard/regions/" + region);
-        return figures.at("/kims/byStatus/VERIFIED").asLong() + figures.at("/kims/byStatus/ACTIVE").asLong();
-    }
-
-    private JsonNode json(String path) {
-        Http.Response response = http.get(path);
-        assertThat(response.status()).as(path).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    /** The answers of {@code paths} without the moment they were computed. */
-    private List<String> snapshot(List<String> paths) {
-        return paths.stream().map(path -> {
-            JsonNode node = json(path);
-            strip(node);
-            return path + " " + node;
-        }).toList();
-    }
-
-    private static void strip(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            object.remove("updatedAt");
-        }
-        node.forEach(ReportingIntegrationTest::strip);
     }
 }

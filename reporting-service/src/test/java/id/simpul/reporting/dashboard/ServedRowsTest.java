@@ -139,10 +139,10 @@ class ServedRowsTest {
     void everyReadModelIsHeld() {
         rows.reload(1);
 
-        rows.written(ReadModelStore.PROGRAMMES, 1, new Document("_id", "p1").append("title", "Cegah Stunting").append("_rev", 1L));
-        rows.written(ReadModelStore.PARTNERS, 1, new Document("_id", "pa1").append("type", "HEALTH_OFFICE").append("_rev", 1L));
-        rows.written(ReadModelStore.TRAININGS, 1, new Document("_id", "t1").append("programmeId", "p1").append("_rev", 1L));
-        rows.written(ReadModelStore.OUTPUTS, 1, new Document("_id", "o1").append("peopleReached", 120L).append("_rev", 1L));
+        rows.written(ReadModelStore.PROGRAMMES, 1, created("p1", "createdAt").append("title", "Cegah Stunting"));
+        rows.written(ReadModelStore.PARTNERS, 1, created("pa1", "registeredAt").append("type", "HEALTH_OFFICE"));
+        rows.written(ReadModelStore.TRAININGS, 1, created("t1", "draftedAt").append("programmeId", "p1"));
+        rows.written(ReadModelStore.OUTPUTS, 1, created("o1", "reportedAt").append("peopleReached", 120L));
 
         Figures.Data data = rows.snapshot();
         assertThat(data.programmes()).extracting(Rows.Programme::title).containsExactly("Cegah Stunting");
@@ -163,6 +163,27 @@ class ServedRowsTest {
                 .append("villageCode", "63.03.05.1001").append(ReadModelStore.REVISION, 1L));
 
         assertThat(statuses()).containsOnlyKeys("k1");
+    }
+
+    @Test
+    void aProgrammePartnerTrainingOrOutputKnownOnlyFromItsCorrectionsIsNotCounted() {
+        rows.reload(1);
+        rows.written(ReadModelStore.PROGRAMMES, 1, new Document("_id", "p1").append("title", "Corrected").append("_rev", 1L));
+        rows.written(ReadModelStore.PARTNERS, 1, new Document("_id", "pa1").append("name", "Renamed").append("_rev", 1L));
+        rows.written(ReadModelStore.TRAININGS, 1, new Document("_id", "t1").append("capacity", 40).append("_rev", 1L));
+        rows.written(ReadModelStore.OUTPUTS, 1, new Document("_id", "o1").append("peopleReached", 1045L).append("_rev", 1L));
+        rows.written(ReadModelStore.OUTPUTS, 1, created("o2", "reportedAt").append("peopleReached", 300L));
+
+        Figures.Data data = rows.snapshot();
+        assertThat(data.programmes()).isEmpty();
+        assertThat(data.partners()).isEmpty();
+        assertThat(data.trainings()).isEmpty();
+        assertThat(data.outputs()).extracting(Rows.Output::id).containsExactly("o2");
+    }
+
+    /** A document whose aggregate's first event, which sets {@code createdBy}, is in. */
+    private static Document created(String id, String createdBy) {
+        return new Document("_id", id).append(createdBy, new java.util.Date(0)).append(ReadModelStore.REVISION, 1L);
     }
 
     private Map<String, String> statuses() {

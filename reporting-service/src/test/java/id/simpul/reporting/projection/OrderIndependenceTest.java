@@ -31,15 +31,24 @@ class OrderIndependenceTest {
     private static Places places;
     private static TrainingProjection trainings;
     private static KimProjection kims;
+    private static ProgrammeProjection programmes;
+    private static PartnerProjection partners;
+    private static OutputProjection outputs;
 
     @BeforeAll
     static void regions() {
         places = new Places(RegionDataset.load());
         trainings = new TrainingProjection(places);
         kims = new KimProjection(places);
+        programmes = new ProgrammeProjection(places);
+        partners = new PartnerProjection(places);
+        outputs = new OutputProjection(places);
     }
 
-    /** A training's life: drafted, scheduled, two partners, four participants, a withdrawal, attendance, completion. */
+    /**
+     * A training's life: drafted, scheduled, two partners, four participants, a withdrawal, attendance, completion,
+     * and a correction moving its venue.
+     */
     private static List<Predicate<Document>> trainingLife() {
         List<Predicate<Document>> events = new ArrayList<>();
         events.add(d -> trainings.described(d, described(1, "63.03.05.1001", 30), "DRAFT"));
@@ -61,6 +70,8 @@ class OrderIndependenceTest {
                 List.of(new Payloads.Attendee("e3", "k3")), T0.plusSeconds(14))));
         events.add(d -> trainings.ended(d, new Payloads.TrainingEnded(TRAINING, 15, PROGRAMME, 2, null, null,
                 T0.plusSeconds(15)), "COMPLETED"));
+        events.add(d -> trainings.updated(d, new Payloads.TrainingUpdated(TRAINING, 16, PROGRAMME, "Cegah Stunting di Sekumpul",
+                "Gizi", "63.03.05.1059", 3, T0.plusSeconds(16))));
         return events;
     }
 
@@ -68,8 +79,10 @@ class OrderIndependenceTest {
     void inOrderTheTrainingHoldsItsLatestState() {
         Document training = apply(trainingLife());
 
-        assertThat(training).containsEntry("status", "COMPLETED").containsEntry("version", 15L)
-                .containsEntry("capacity", 2).containsEntry("localStart", "2026-12-02T08:00");
+        assertThat(training).containsEntry("status", "COMPLETED").containsEntry("version", 16L)
+                .containsEntry("capacity", 3).containsEntry("venueRegionCode", "63.03.05.1059")
+                .containsEntry("title", "Cegah Stunting di Sekumpul").containsEntry("mode", "IN_PERSON")
+                .containsEntry("localStart", "2026-12-02T08:00");
         assertThat(training.getList("invitations", Document.class)).extracting(i -> i.getString("status"))
                 .containsExactly("JOINED", "DECLINED");
         assertThat(training.getList("enrolments", Document.class))
@@ -127,6 +140,54 @@ class OrderIndependenceTest {
     }
 
     @Test
+    void aProgrammesCorrectionsCommuteWithItsCreation() {
+        Payloads.Targets first = new Payloads.Targets(4, 40, 200, 50_000L);
+        Payloads.Targets second = new Payloads.Targets(12, 60, 150, 50_000L);
+        List<Predicate<Document>> life = List.of(
+                d -> programmes.created(d, new Payloads.ProgrammeCreated(PROGRAMME, 1, "Cegah Stunting", "STUNTING",
+                        new Payloads.Organiser("MINISTRY", "Komdigi"), "2026-12-01", "2027-03-31", List.of("63"), first, T0)),
+                d -> programmes.updated(d, new Payloads.ProgrammeUpdated(PROGRAMME, 2, "Cegah Stunting 2027", "STUNTING",
+                        "2026-12-01", "2027-06-30", List.of("63", "91"), first, T0.plusSeconds(60))),
+                d -> programmes.updated(d, new Payloads.ProgrammeUpdated(PROGRAMME, 3, "Cegah Stunting 2027", "STUNTING",
+                        "2026-12-01", "2027-06-30", List.of("63", "91"), second, T0.plusSeconds(120))));
+
+        Document programme = inEveryOrder(life);
+
+        assertThat(programme).containsEntry("title", "Cegah Stunting 2027").containsEntry("periodEnd", "2027-06-30")
+                .containsEntry("targetRegions", List.of("63", "91")).containsEntry("version", 3L)
+                .containsEntry("createdAt", java.util.Date.from(T0));
+        assertThat(programme.get("targets", Document.class)).containsEntry("trainings", 12).containsEntry("outputs", 150);
+        assertThat(programme.get("organiser", Document.class)).containsEntry("name", "Komdigi");
+    }
+
+    @Test
+    void aPartnersRenamingCommutesWithItsRegistration() {
+        List<Predicate<Document>> life = List.of(
+                d -> partners.registered(d, new Payloads.PartnerRegistered("p1", 1, "Dinkes Banjar", "HEALTH_OFFICE", "63.03", T0)),
+                d -> partners.updated(d, new Payloads.PartnerUpdated("p1", 2, "Dinas Kesehatan Kabupaten Banjar",
+                        "HEALTH_OFFICE", "63.03", T0.plusSeconds(60))));
+
+        assertThat(inEveryOrder(life)).containsEntry("name", "Dinas Kesehatan Kabupaten Banjar")
+                .containsEntry("registeredAt", java.util.Date.from(T0)).containsEntry("version", 2L);
+    }
+
+    @Test
+    void anOutputsCorrectionAndWithdrawalCommuteWithItsReport() {
+        List<Predicate<Document>> life = List.of(
+                d -> outputs.reported(d, new Payloads.OutputReported("o1", 1, PROGRAMME, TRAINING, "k1", "63.03.05.1001",
+                        "INSTAGRAM", "https://instagram.com/p/1", "2026-12-12", 1450, T0)),
+                d -> outputs.corrected(d, new Payloads.OutputCorrected("o1", 2, PROGRAMME, TRAINING, "k1", "63.03.05.1001",
+                        "INSTAGRAM", "https://instagram.com/p/1", "2026-12-12", 1045, T0.plusSeconds(60))),
+                d -> outputs.withdrawn(d, new Payloads.OutputWithdrawn("o1", 3, PROGRAMME, TRAINING, "k1", "63.03.05.1001",
+                        T0.plusSeconds(120))));
+
+        assertThat(inEveryOrder(life)).containsEntry("peopleReached", 1045L).containsEntry("withdrawn", true)
+                .containsEntry("districtCode", "63.03.05").containsEntry("reportedAt", java.util.Date.from(T0))
+                .containsEntry("version", 3L);
+        assertThat(inEveryOrder(life.subList(0, 2))).containsEntry("peopleReached", 1045L).doesNotContainKey("withdrawn");
+    }
+
+    @Test
     void aVillageTheRegionDatasetDoesNotKnowIsRefused() {
         Payloads.KimSnapshot unknown = new Payloads.KimSnapshot("k1", 1, "KIM Entah", "99.99.99.9999", "SUBMITTED",
                 List.of(), List.of(), null, T0, null);
@@ -137,6 +198,27 @@ class OrderIndependenceTest {
                 .hasMessageContaining("99.99.99.9999");
         assertThatThrownBy(() -> kims.check(notAVillage)).isInstanceOf(UnknownRegionException.class)
                 .hasMessageContaining("REGENCY");
+    }
+
+    /**
+     * The document {@code life} gives in order, after checking that it gives the same reversed and shuffled with
+     * every event twice, and that applying any event again reports no change.
+     */
+    private static Document inEveryOrder(List<Predicate<Document>> life) {
+        Document inOrder = apply(life);
+        List<Predicate<Document>> reversed = new ArrayList<>(life);
+        Collections.reverse(reversed);
+        assertThat(apply(reversed)).isEqualTo(inOrder);
+        for (long seed = 1; seed <= 5; seed++) {
+            List<Predicate<Document>> twice = new ArrayList<>(life);
+            twice.addAll(life);
+            Collections.shuffle(twice, new Random(seed));
+            assertThat(apply(twice)).as("shuffled with seed " + seed).isEqualTo(inOrder);
+        }
+        for (Predicate<Document> event : life) {
+            assertThat(event.test(inOrder)).as("a redelivered event reports no change").isFalse();
+        }
+        return inOrder;
     }
 
     private static Document apply(List<Predicate<Document>> events) {
