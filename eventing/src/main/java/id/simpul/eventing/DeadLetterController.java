@@ -4,6 +4,7 @@ import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
 import id.simpul.platform.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -99,6 +100,9 @@ class DeadLetterController {
             description = "Once its cause is removed (the aggregate it was about has arrived, the consumer was fixed), "
                     + "or with a corrected payload. 422 and the reason when it still cannot be applied; replaying a "
                     + "replayed dead letter changes nothing; a discarded one cannot be replayed (409).")
+    @ApiResponse(responseCode = "409", description = "The dead letter was discarded (dead-letter-discarded).")
+    @ApiResponse(responseCode = "422", description = "It still cannot be applied (replay-failed, with the reason), or a "
+            + "text field holds text that is not accepted (invalid-text).")
     DeadLetterView replay(@PathVariable @Size(max = 300) String id, @RequestBody(required = false) @Valid ReplayRequest request) {
         byte[] corrected = request == null || request.payload() == null || request.payload().isNull() ? null
                 : EventJson.mapper().writeValueAsString(request.payload()).getBytes(StandardCharsets.UTF_8);
@@ -107,14 +111,14 @@ class DeadLetterController {
 
     @PostMapping("/{id}/discard")
     @Operation(summary = "Give up on a dead letter", description = "It is kept, marked as discarded, with who and why.")
+    @ApiResponse(responseCode = "409", description = "The dead letter was replayed already (dead-letter-replayed).")
     DeadLetterView discard(@PathVariable @Size(max = 300) String id, @RequestBody @Valid DiscardRequest request) {
         return DeadLetterView.of(deadLetters.discard(id, request.reason()), true);
     }
 
     @ExceptionHandler(DeadLetters.NotFound.class)
     ResponseEntity<ProblemDetail> notFound(DeadLetters.NotFound e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Dead letter not found", e.getMessage()));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.notFoundProblem(e.getMessage()));
     }
 
     @ExceptionHandler(DeadLetters.Conflict.class)

@@ -4,11 +4,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springdoc.core.annotations.ParameterObject;
 
 /**
  * {@code ?page=0&size=20}: which page of a list, bound from the query string and validated (size 1 to 100). The
- * OpenAPI documents show them as two plain query parameters ({@code springdoc.default-flat-param-object}).
+ * OpenAPI documents show them as the two plain query parameters they are ({@link ParameterObject}).
  */
+@ParameterObject
 public record PageQuery(
         @Parameter(description = "Which page, counting from 0", schema = @Schema(type = "integer", format = "int32", defaultValue = "0", minimum = "0"))
         @Min(0) Integer page,

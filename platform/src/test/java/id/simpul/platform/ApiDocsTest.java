@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebMvcTest(controllers = ApiDocsTest.GroupController.class)
 @ImportAutoConfiguration({SpringDocConfiguration.class, SpringDocConfigProperties.class, SpringDocWebMvcConfiguration.class})
 @Import({ProblemDetailsAdvice.class, ApiDocsTest.GroupController.class, ApiDocsTest.Docs.class})
-@TestPropertySource(properties = {"springdoc.default-flat-param-object=true", "springdoc.default-produces-media-type=application/json"})
+@TestPropertySource(properties = {"springdoc.default-produces-media-type=application/json"})
 class ApiDocsTest {
 
     @Autowired

@@ -33,6 +33,16 @@ public final class RegionDataset {
     /** The decree the codes follow: the dataset version. */
     public static final String DECREE = "Keputusan Menteri Dalam Negeri Nomor 300.2.2-2138 Tahun 2025";
     public static final String SOURCE = "idn-area-data 4.0.1, Open Database License (ODbL) 1.0";
+    /** The shape of a Kemendagri code at any level: PP, PP.RR, PP.RR.DD or PP.RR.DD.VVVV. */
+    public static final String CODE_PATTERN = "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$";
+    /** What a client is told of a code that is not of that shape (the APIs answer 400; a well-formed unknown one is 404). */
+    public static final String CODE_FORMAT = "must be a Kemendagri region code: PP, PP.RR, PP.RR.DD or PP.RR.DD.VVVV, such as 63.03.05";
+    private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
+
+    /** Whether {@code code} has the shape of a region code (whether the region exists is {@link #find}'s question). */
+    public static boolean isCode(String code) {
+        return code != null && CODE.matcher(code).matches();
+    }
 
     private static final String ROOT = "regions/";
     private static final String PROVINCES = "";

@@ -6,8 +6,15 @@ import id.simpul.platform.ProblemDetailsAdvice.FieldProblem;
 import id.simpul.platform.Problems;
 import id.simpul.regions.RegionDataset;
 import id.simpul.registry.region.RegionCode;
+import id.simpul.platform.Ids;
+import id.simpul.platform.SortedBy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -45,11 +53,31 @@ class KimController {
         this.regions = regions;
     }
 
+    /** The README's example: a KIM in Kabupaten Banjar, which asks for 15 members and an SK. */
+    static final String REGISTER_EXAMPLE = """
+            {"name": "KIM Sungai Paring", "villageCode": "63.03.05.1005", "memberCount": 20,
+             "decree": {"number": "12/SK/2024", "date": "2024-03-01", "issuer": "Lurah Sungai Paring"},
+             "focusAreas": ["HEALTH", "UMKM"],
+             "mediaChannels": [{"type": "INSTAGRAM", "address": "@kim.sungaiparing", "followers": 1200}]}""";
+    static final String ID = "The KIM's id (a UUID; a malformed one is 400)";
+    static final String ETAG = "The KIM's version, as If-Match takes it back";
+    static final String DUPLICATE = "A KIM with the same name in the village, or the same kim.id number, is registered "
+            + "(duplicate-kim; existingKim names it).";
+    static final String RULES = "Breaks its region's rules (rule-violation: minimum members, SK required, a village that "
+            + "is not one; errors[] names each field), or a text field holds text that is not accepted (invalid-text).";
+
     @PostMapping
-    @Operation(summary = "Register a KIM or a candidate community",
-            description = "Stores the KIM as SUBMITTED (or CANDIDATE) and publishes KimRegistered. 409 names an existing "
-                    + "KIM with the same name in the village or the same kim.id number; 422 lists broken regional rules.")
-    ResponseEntity<KimResponse> register(@Valid @RequestBody KimRequest request, UriComponentsBuilder uri) {
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "registerKim", summary = "Register a KIM or a candidate community",
+            description = "Stores the KIM as SUBMITTED (or CANDIDATE) and publishes KimRegistered.")
+    @ApiResponse(responseCode = "201", description = "Registered; Location is the new KIM",
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "409", description = DUPLICATE)
+    @ApiResponse(responseCode = "422", description = RULES)
+    ResponseEntity<KimResponse> register(@Valid @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KimRequest.class),
+                    examples = @ExampleObject(name = "kim", summary = "A KIM in Kabupaten Banjar", value = REGISTER_EXAMPLE)))
+                                         KimRequest request, UriComponentsBuilder uri) {
         KimStatus status = request.status() == null ? KimStatus.SUBMITTED : request.status();
         Kim kim = kims.register(request.toProfile(), status, request.toCriteria());
         return ResponseEntity.created(uri.path("/api/kims/{id}").build(kim.id().value()))
@@ -57,66 +85,92 @@ class KimController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read a KIM", description = "The ETag is the version, for If-Match on changes.")
-    ResponseEntity<KimResponse> get(@PathVariable String id) {
-        Kim kim = parse(id).flatMap(kims::find).orElseThrow(() -> new KimExceptions.NotFound(id));
+    @Operation(operationId = "getKim", summary = "Read a KIM", description = "The ETag is the version, for If-Match on changes.")
+    @ApiResponse(responseCode = "200", description = "The KIM",
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
+    ResponseEntity<KimResponse> get(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id) {
+        KimId kimId = parse(id);
+        Kim kim = kims.find(kimId).orElseThrow(() -> new KimExceptions.NotFound(kimId.value()));
         return ResponseEntity.ok().eTag(etag(kim)).body(KimResponse.of(kim, regions));
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Replace a KIM's profile",
+    @Operation(operationId = "updateKim", summary = "Replace a KIM's profile",
             description = "Needs If-Match with the ETag last read: 428 without it, 412 when someone changed the KIM since. "
                     + "Publishes KimUpdated when something changed. The status changes through POST /api/kims/{id}/status.")
-    ResponseEntity<KimResponse> update(@PathVariable String id,
-                                       @Parameter(description = "The ETag last read, e.g. \"3\"")
+    @ApiResponse(responseCode = "200", description = "The KIM as it is now",
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "409", description = DUPLICATE)
+    @ApiResponse(responseCode = "422", description = RULES)
+    ResponseEntity<KimResponse> update(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id,
+                                       // Required in effect: without it the answer is 428 (if-match-required), not Spring's 400.
+                                       @Parameter(description = "The ETag last read, e.g. \"3\"", required = true)
                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                       @Valid @RequestBody KimRequest request) {
+                                       @Valid @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                                               content = @Content(mediaType = "application/json",
+                                                       schema = @Schema(implementation = KimRequest.class),
+                                                       examples = @ExampleObject(name = "kim", summary = "More members",
+                                                               value = UPDATE_EXAMPLE)))
+                                       KimRequest request) {
+        KimId kimId = parse(id);
         if (request.status() != null) {
             throw Problems.exception(Problems.invalid(List.of(new FieldProblem("status",
                     "changes through POST /api/kims/{id}/status, not with the profile"))));
         }
         long expected = version(ifMatch).orElseThrow(() -> Problems.exception(Problems.of(HttpStatus.PRECONDITION_REQUIRED,
                 "if-match-required", "If-Match required", "Send the KIM's ETag in If-Match, so that no change is lost.")));
-        KimId kimId = parse(id).orElseThrow(() -> new KimExceptions.NotFound(id));
         Kim kim = kims.update(kimId, expected, request.toProfile(), request.toCriteria());
         return ResponseEntity.ok().eTag(etag(kim)).body(KimResponse.of(kim, regions));
     }
+
+    static final String UPDATE_EXAMPLE = """
+            {"name": "KIM Sungai Paring", "villageCode": "63.03.05.1005", "memberCount": 24,
+             "decree": {"number": "12/SK/2024", "date": "2024-03-01", "issuer": "Lurah Sungai Paring"},
+             "contact": {"phone": "+62 812-5000-1000", "email": "kim.sungaiparing@example.id"}}""";
 
     record StatusRequest(@NotNull KimStatus status, @Size(max = 1000) String reason) {
     }
 
     @PostMapping("/{id}/status")
-    @Operation(summary = "Move a KIM in its lifecycle",
+    @Operation(operationId = "changeKimStatus", summary = "Move a KIM in its lifecycle",
             description = "CANDIDATE → SUBMITTED → VERIFIED → ACTIVE ⇄ DORMANT; SUBMITTED → REJECTED → SUBMITTED; any but "
                     + "DISSOLVED → DISSOLVED. 409 says which changes are allowed. A reason is required for REJECTED, "
                     + "DORMANT and DISSOLVED. If-Match is checked when sent. Publishes KimStatusChanged.")
-    ResponseEntity<KimResponse> changeStatus(@PathVariable String id,
+    @ApiResponse(responseCode = "200", description = "The KIM in its new status",
+            headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "409", description = "The lifecycle does not allow this change from the current status "
+            + "(illegal-transition; allowedTransitions lists those it does).")
+    @ApiResponse(responseCode = "422", description = "A promotion the region's rules do not allow yet (rule-violation), "
+            + "a reason missing where one is required, or text that is not accepted (invalid-text).")
+    ResponseEntity<KimResponse> changeStatus(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id,
+                                             @Parameter(description = "The ETag last read; checked when sent")
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                             @Valid @RequestBody StatusRequest request) {
-        KimId kimId = parse(id).orElseThrow(() -> new KimExceptions.NotFound(id));
-        Kim kim = kims.changeStatus(kimId, version(ifMatch).orElse(null), request.status(), request.reason());
+                                             @Valid @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                                                     content = @Content(mediaType = "application/json",
+                                                             schema = @Schema(implementation = StatusRequest.class),
+                                                             examples = @ExampleObject(name = "dormant", summary = "Dormant, with the reason",
+                                                                     value = "{\"status\": \"DORMANT\", \"reason\": \"No activity since June\"}")))
+                                             StatusRequest request) {
+        Kim kim = kims.changeStatus(parse(id), version(ifMatch).orElse(null), request.status(), request.reason());
         return ResponseEntity.ok().eTag(etag(kim)).body(KimResponse.of(kim, regions));
     }
 
     @GetMapping
-    @Operation(summary = "List KIMs", description = "Filtered by region code at any level (region=63 or 63.03 or "
-            + "63.03.05), status (repeatable), focusArea, hasMedia and name (q); paged (page from 0, size up to 100) and "
-            + "sorted (sort=name|registeredAt|updatedAt|memberCount[,asc|desc]).")
-    PageResponse<KimResponse> list(@RequestParam(required = false) String region,
+    @Operation(operationId = "listKims", summary = "List KIMs", description = "Filtered by region code at any level "
+            + "(region=63 or 63.03 or 63.03.05), status (repeatable), focusArea, hasMedia and name (q); paged and sorted.")
+    PageResponse<KimResponse> list(@Parameter(description = "A Kemendagri region code at any level: the KIMs within it")
+                                   @RequestParam(required = false) String region,
+                                   @Parameter(description = "One status, or several (status=VERIFIED&status=ACTIVE)")
                                    @RequestParam(required = false) Set<KimStatus> status,
                                    @RequestParam(required = false) FocusArea focusArea,
+                                   @Parameter(description = "true: with at least one media channel; false: with none")
                                    @RequestParam(required = false) Boolean hasMedia,
+                                   @Parameter(description = "Text the name contains, in any case")
                                    @RequestParam(required = false) @Size(max = 100) String q,
-                                   @RequestParam(required = false) String sort,
+                                   @RequestParam(required = false) @SortedBy(KimSort.class) String sort,
                                    @Valid PageQuery page) {
-        KimSort order;
-        try {
-            order = KimSort.parse(sort);
-        } catch (IllegalArgumentException e) {
-            throw Problems.exception(Problems.invalid(List.of(new FieldProblem("sort", e.getMessage()))));
-        }
         KimFilter filter = new KimFilter(region(region), status, focusArea, hasMedia, q);
-        return kims.search(filter, page, order).map(kim -> KimResponse.of(kim, regions));
+        return kims.search(filter, page, KimSort.FIELDS.parse(sort)).map(kim -> KimResponse.of(kim, regions));
     }
 
     private RegionCode region(String code) {
@@ -130,12 +184,8 @@ class KimController {
         return new RegionCode(code.strip());
     }
 
-    private static Optional<KimId> parse(String id) {
-        try {
-            return Optional.of(new KimId(id));
-        } catch (IllegalArgumentException notAUuid) {
-            return Optional.empty();
-        }
+    private static KimId parse(String id) {
+        return new KimId(Ids.parse(id, "KIM"));
     }
 
     /** The version in an ETag such as "3" or W/"3"; empty when absent or not one of ours (then it cannot match). */

@@ -27,12 +27,15 @@ public final class KimExceptions {
 
         Duplicate(String field, Kim existing) {
             super(field.equals("kimIdNumber")
-                    ? "KIM " + existing.profile().name() + " (" + existing.id() + ") already has kim.id number "
-                      + existing.profile().kimIdNumber() + "."
-                    : "KIM " + existing.profile().name() + " (" + existing.id() + ") is already registered in village "
-                      + existing.profile().village() + ".");
+                    ? named(existing) + " already has kim.id number " + existing.profile().kimIdNumber() + "."
+                    : named(existing) + " is already registered in village " + existing.profile().village() + ".");
             this.field = field;
             this.existing = existing;
+        }
+
+        /** "KIM Sungai Paring (id)": the name as registered (it usually says KIM itself), with the id. */
+        private static String named(Kim kim) {
+            return kim.profile().name() + " (" + kim.id() + ")";
         }
 
         /** {@code name} (same name in the village) or {@code kimIdNumber}. */

@@ -19,8 +19,7 @@ class KimProblems {
 
     @ExceptionHandler(KimExceptions.NotFound.class)
     ResponseEntity<ProblemDetail> notFound(KimExceptions.NotFound e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "KIM not found", e.getMessage()));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.notFoundProblem(e.getMessage()));
     }
 
     @ExceptionHandler(KimExceptions.Stale.class)
@@ -52,7 +51,6 @@ class KimProblems {
     @ExceptionHandler(KimRuleException.class)
     ResponseEntity<ProblemDetail> ruleViolation(KimRuleException e) {
         var errors = e.violations().stream().map(v -> new FieldProblem(v.field(), v.message())).toList();
-        return ResponseEntity.unprocessableContent().body(Problems.ruleViolation(
-                errors.size() == 1 ? "1 rule is broken." : errors.size() + " rules are broken.", errors));
+        return ResponseEntity.unprocessableContent().body(Problems.ruleViolation(errors));
     }
 }

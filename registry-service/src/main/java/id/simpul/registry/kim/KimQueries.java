@@ -3,6 +3,7 @@ package id.simpul.registry.kim;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.MongoPages;
 import id.simpul.platform.PageResponse;
+import id.simpul.platform.Sorting;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -66,10 +67,8 @@ class KimQueries {
         return found;
     }
 
-    PageResponse<Kim> search(KimFilter filter, PageQuery page, KimSort sort) {
-        return MongoPages.find(mongo, Query.query(criteria(filter)), KimEvents.COLLECTION,
-                Sort.by(sort.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, sort.field().storedField), page,
-                mapping::fromDocument);
+    PageResponse<Kim> search(KimFilter filter, PageQuery page, Sorting sort) {
+        return MongoPages.find(mongo, Query.query(criteria(filter)), KimEvents.COLLECTION, sort, page, mapping::fromDocument);
     }
 
     private static Criteria criteria(KimFilter filter) {

@@ -3,6 +3,7 @@ package id.simpul.registry.kim;
 import id.simpul.eventing.AggregateStore;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
+import id.simpul.platform.Sorting;
 import id.simpul.regions.RegionDataset;
 import id.simpul.regions.RegionLevel;
 import id.simpul.registry.region.RegionCode;
@@ -157,7 +158,7 @@ public class KimService {
         return kims.findById(id.value());
     }
 
-    public PageResponse<Kim> search(KimFilter filter, PageQuery page, KimSort sort) {
+    public PageResponse<Kim> search(KimFilter filter, PageQuery page, Sorting sort) {
         return queries.search(filter, page, sort);
     }
 

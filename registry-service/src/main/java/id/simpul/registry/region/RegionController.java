@@ -7,7 +7,10 @@ import id.simpul.platform.Problems;
 import id.simpul.regions.Region;
 import id.simpul.regions.RegionDataset;
 import id.simpul.regions.RegionLevel;
+import id.simpul.platform.ServedFromMemory;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -26,6 +29,8 @@ import java.util.Map;
 @RequestMapping("/api/regions")
 @Validated
 @Tag(name = "Regions", description = "Indonesia's Kemendagri regions: provinces, regencies/cities, districts, villages/kelurahan")
+// The dataset is held in memory: these answers never wait for the store.
+@ServedFromMemory
 class RegionController {
 
     private final RegionDataset regions;
@@ -38,7 +43,7 @@ class RegionController {
     }
 
     @GetMapping("/dataset")
-    @Operation(summary = "The region dataset", description = "Its version (the Kemendagri decree), its source and licence, "
+    @Operation(operationId = "getRegionDataset", summary = "The region dataset", description = "Its version (the Kemendagri decree), its source and licence, "
             + "and how many regions it holds at each level.")
     Dataset dataset() {
         Map<RegionLevel, Integer> counts = new EnumMap<>(RegionLevel.class);
@@ -49,17 +54,21 @@ class RegionController {
     }
 
     @GetMapping("/{code}")
-    @Operation(summary = "One region", description = "Its name, level, parent, province, time zone, and how many regions "
-            + "lie directly and altogether below it.")
-    RegionResponse get(@PathVariable String code) {
+    @Operation(operationId = "getRegion", summary = "One region", description = "Its name, level, parent, province, time "
+            + "zone, and how many regions lie directly and altogether below it. A code of another shape is 400.")
+    RegionResponse get(@PathVariable @Parameter(description = "A Kemendagri code such as 63, 63.03, 63.03.05 or 63.03.05.1001",
+            schema = @Schema(pattern = RegionDataset.CODE_PATTERN, maxLength = 13)) String code) {
+        if (!RegionDataset.isCode(code)) {
+            throw Problems.exception(Problems.invalid(List.of(new FieldProblem("code", RegionDataset.CODE_FORMAT))));
+        }
         Region region = regions.find(code).orElseThrow(() -> Problems.notFound("region", code));
         return RegionResponse.of(region, regions);
     }
 
     @GetMapping
-    @Operation(summary = "List or search regions", description = "Without parameters: the provinces. parent=63.03: the "
+    @Operation(operationId = "listRegions", summary = "List or search regions", description = "Without parameters: the provinces. parent=63.03: the "
             + "regions directly below 63.03. q=banjar: regions whose name contains the text (exact names first), "
-            + "optionally of one level and within one region. Paged (page from 0, size up to 100).")
+            + "optionally of one level and within one region. Paged.")
     PageResponse<RegionResponse> list(@RequestParam(required = false) String parent,
                                       @RequestParam(required = false) @Size(max = 100) String q,
                                       @RequestParam(required = false) RegionLevel level,

@@ -80,7 +80,7 @@ class KimApiIntegrationTest extends KimApiTestBase {
             negative followers   | {"name": "KIM A", "villageCode": "63.03.05.1001", "mediaChannels": [{"type": "RADIO", "address": "98 FM", "followers": -1}]} | mediaChannels[0].followers | must be greater than or equal to 0
             unknown focus area   | {"name": "KIM A", "villageCode": "63.03.05.1001", "focusAreas": ["GARDENING"]} | focusAreas[0] | must be one of UMKM, TOURISM, AGRICULTURE, FISHERIES, HEALTH, EDUCATION, LITERACY, CULTURE, ENVIRONMENT, PUBLIC_SERVICES, DIGITAL_ECONOMY, OTHER
             date not a date      | {"name": "KIM A", "villageCode": "63.03.05.1001", "decree": {"date": "11/01/2021"}} | decree.date | must be a date like 2024-03-12
-            members not a number | {"name": "KIM A", "villageCode": "63.03.05.1001", "memberCount": "many"} | memberCount | must be a number
+            members not a number | {"name": "KIM A", "villageCode": "63.03.05.1001", "memberCount": "many"} | memberCount | must be a whole number
             """)
     void anInvalidKimIsRefusedFieldByField(String caseName, String body, String field, String message) {
         Http.Response response = api.register(body);
@@ -134,7 +134,7 @@ class KimApiIntegrationTest extends KimApiTestBase {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat((List<String>) response.json("$.errors[*].field")).containsExactly("name", "villageCode");
-        assertThat((String) response.json("$.detail")).isEqualTo("2 fields are invalid.");
+        assertThat((String) response.json("$.detail")).startsWith("name: ").endsWith(" (and 1 more problem)");
     }
 
     @Test
@@ -155,13 +155,14 @@ class KimApiIntegrationTest extends KimApiTestBase {
     }
 
     @Test
-    void anUnknownKimIs404() {
+    void anUnknownKimIs404AndAMalformedId400() {
         Http.Response unknown = api.get("3f1c2a9e-5b7d-4c1e-9a0b-6d2e8f4a1c37");
         Http.Response malformed = api.get("not-a-uuid");
 
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat((String) unknown.json("$.title")).isEqualTo("KIM not found");
-        assertThat(malformed.status()).isEqualTo(404);
+        assertThat((String) unknown.json("$.title")).isEqualTo("Not found");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat((String) malformed.json("$.errors[0].message")).startsWith("must be a KIM id, a UUID");
     }
 
     @Test

@@ -26,7 +26,8 @@ class KimRulesIntegrationTest extends KimApiTestBase {
         assertThat(again.status()).isEqualTo(409);
         assertThat((String) again.json("$.field")).isEqualTo("name");
         assertThat((Map<String, String>) again.json("$.existingKim")).containsEntry("id", existing).containsEntry("name", name);
-        assertThat((String) again.json("$.detail")).contains(existing, "63.71.01.1002");
+        assertThat((String) again.json("$.detail"))
+                .isEqualTo(name + " (" + existing + ") is already registered in village 63.71.01.1002.");
     }
 
     @Test

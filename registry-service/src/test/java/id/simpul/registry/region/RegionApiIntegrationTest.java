@@ -84,6 +84,9 @@ class RegionApiIntegrationTest {
     @Test
     void unknownRegionsAndBadParametersAreProblems() {
         assertThat(http.get("/api/regions/99.99").status()).isEqualTo(404);
+        assertThat(http.get("/api/regions/63-03").<String>json("$.errors[0].field")).isEqualTo("code");
+        assertThat(http.get("/api/regions?parnet=63").<String>json("$.errors[0].message"))
+                .isEqualTo("is not a parameter of this list; the parameters are: parent, q, level, within, page, size");
         assertThat(http.get("/api/regions?parent=99").<String>json("$.errors[0].field")).isEqualTo("parent");
         assertThat(http.get("/api/regions?level=CONTINENT").<String>json("$.errors[0].field")).isEqualTo("level");
         assertThat(http.get("/api/regions?q=x&parent=63").<String>json("$.errors[0].field")).isEqualTo("q");
