@@ -3,7 +3,9 @@ package id.simpul.reporting.admin;
 import id.simpul.platform.Problems;
 import id.simpul.reporting.projection.Generations;
 import id.simpul.reporting.projection.Rebuilder;
+import id.simpul.platform.ServedFromMemory;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,16 +36,18 @@ class ProjectionController {
     }
 
     @GetMapping
-    @Operation(summary = "The read models' generation and the last rebuild")
+    @ServedFromMemory
+    @Operation(operationId = "getProjections", summary = "The read models' generation and the last rebuild")
     Projections projections() {
         Generations.State state = generations.state();
         return new Projections(state.current(), state.building(), rebuilder.status());
     }
 
     @PostMapping("/rebuild")
-    @Operation(summary = "Rebuild the read models from the beginning of the topics", description = "Fills a new "
-            + "generation while the current figures stay served, then serves it. 202 with the rebuild's state; 409 "
-            + "while another rebuild runs.")
+    @Operation(operationId = "rebuildProjections", summary = "Rebuild the read models from the beginning of the topics",
+            description = "Fills a new generation while the current figures stay served, then serves it.")
+    @ApiResponse(responseCode = "202", description = "Started: the rebuild's state; Location is where to follow it")
+    @ApiResponse(responseCode = "409", description = "Another rebuild runs (rebuild-running).")
     ResponseEntity<Rebuilder.Status> rebuild() {
         Rebuilder.Status started = rebuilder.start();
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections")).body(started);
@@ -52,6 +56,6 @@ class ProjectionController {
     @ExceptionHandler(Rebuilder.AlreadyRunningException.class)
     ResponseEntity<ProblemDetail> running(Rebuilder.AlreadyRunningException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(Problems.of(HttpStatus.CONFLICT, "rebuild-running", "A rebuild runs", e.getMessage()));
+                .body(Problems.of(HttpStatus.CONFLICT, "rebuild-running", "Rebuild already running", e.getMessage()));
     }
 }

@@ -1,6 +1,10 @@
 package id.simpul.reporting.dashboard;
 
+import id.simpul.platform.ServedFromMemory;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -43,8 +47,14 @@ class DashboardStream implements SmartLifecycle {
     }
 
     @GetMapping(path = "/api/dashboard/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Figures as they change (Server-Sent Events)", description = "An event 'figures' whenever a "
-            + "figure changed, and one on connecting: {sequence, updatedAt, summary}.")
+    @ServedFromMemory
+    @Operation(operationId = "streamFigures", summary = "Figures as they change (Server-Sent Events)", description = "An "
+            + "event 'figures' whenever a figure changed, and one on connecting: {sequence, updatedAt, summary}.")
+    @ApiResponse(responseCode = "200", description = "An endless stream of events",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string",
+                    description = "Server-Sent Events: event: figures, id: the sequence, data: a JSON object "
+                            + "{sequence, updatedAt, summary} where summary is as GET /api/dashboard/summary answers; "
+                            + "a comment every 15 s keeps the connection open")))
     SseEmitter stream() {
         SseEmitter client = new SseEmitter(0L);
         if (!running) {
