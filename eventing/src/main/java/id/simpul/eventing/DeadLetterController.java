@@ -100,6 +100,7 @@ class DeadLetterController {
             description = "Once its cause is removed (the aggregate it was about has arrived, the consumer was fixed), "
                     + "or with a corrected payload. 422 and the reason when it still cannot be applied; replaying a "
                     + "replayed dead letter changes nothing; a discarded one cannot be replayed (409).")
+    @ApiResponse(responseCode = "200", description = "The dead letter, replayed")
     @ApiResponse(responseCode = "409", description = "The dead letter was discarded (dead-letter-discarded).")
     @ApiResponse(responseCode = "422", description = "It still cannot be applied (replay-failed, with the reason), or a "
             + "text field holds text that is not accepted (invalid-text).")
@@ -111,6 +112,7 @@ class DeadLetterController {
 
     @PostMapping("/{id}/discard")
     @Operation(summary = "Give up on a dead letter", description = "It is kept, marked as discarded, with who and why.")
+    @ApiResponse(responseCode = "200", description = "The dead letter, discarded")
     @ApiResponse(responseCode = "409", description = "The dead letter was replayed already (dead-letter-replayed).")
     DeadLetterView discard(@PathVariable @Size(max = 300) String id, @RequestBody @Valid DiscardRequest request) {
         return DeadLetterView.of(deadLetters.discard(id, request.reason()), true);

@@ -350,18 +350,12 @@ class ApiFuzzIT {
         return paths;
     }
 
-    /** Query strings of the operation's parameters with bad values; {@code page} stands for page and size. */
+    /** Query strings of the operation's parameters with bad values. */
     private List<String> queryMutations(JsonNode operation) {
         List<String> names = new ArrayList<>();
         for (JsonNode parameter : operation.path("parameters")) {
             if ("query".equals(parameter.path("in").asString())) {
-                String name = parameter.path("name").asString();
-                if (name.equals("page")) {
-                    names.add("page");
-                    names.add("size");
-                } else {
-                    names.add(name);
-                }
+                names.add(parameter.path("name").asString());
             }
         }
         List<String> queries = new ArrayList<>();

@@ -6,6 +6,7 @@ import id.simpul.platform.ProblemDetailsAdvice.FieldProblem;
 import id.simpul.platform.Problems;
 import id.simpul.regions.RegionDataset;
 import id.simpul.registry.region.RegionCode;
+import id.simpul.platform.ETags;
 import id.simpul.platform.Ids;
 import id.simpul.platform.SortedBy;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,7 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 @RestController
@@ -117,8 +117,7 @@ class KimController {
             throw Problems.exception(Problems.invalid(List.of(new FieldProblem("status",
                     "changes through POST /api/kims/{id}/status, not with the profile"))));
         }
-        long expected = version(ifMatch).orElseThrow(() -> Problems.exception(Problems.of(HttpStatus.PRECONDITION_REQUIRED,
-                "if-match-required", "If-Match required", "Send the KIM's ETag in If-Match, so that no change is lost.")));
+        long expected = ETags.required(ifMatch, "KIM");
         Kim kim = kims.update(kimId, expected, request.toProfile(), request.toCriteria());
         return ResponseEntity.ok().eTag(etag(kim)).body(KimResponse.of(kim, regions));
     }
@@ -151,7 +150,7 @@ class KimController {
                                                              examples = @ExampleObject(name = "dormant", summary = "Dormant, with the reason",
                                                                      value = "{\"status\": \"DORMANT\", \"reason\": \"No activity since June\"}")))
                                              StatusRequest request) {
-        Kim kim = kims.changeStatus(parse(id), version(ifMatch).orElse(null), request.status(), request.reason());
+        Kim kim = kims.changeStatus(parse(id), ETags.version(ifMatch).orElse(null), request.status(), request.reason());
         return ResponseEntity.ok().eTag(etag(kim)).body(KimResponse.of(kim, regions));
     }
 
@@ -188,20 +187,7 @@ class KimController {
         return new KimId(Ids.parse(id, "KIM"));
     }
 
-    /** The version in an ETag such as "3" or W/"3"; empty when absent or not one of ours (then it cannot match). */
-    private static Optional<Long> version(String etag) {
-        if (etag == null || etag.isBlank()) {
-            return Optional.empty();
-        }
-        String value = etag.strip().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Optional.of(Long.parseLong(value));
-        } catch (NumberFormatException notOurs) {
-            return Optional.of(-1L);
-        }
-    }
-
     static String etag(Kim kim) {
-        return "\"" + kim.version() + "\"";
+        return ETags.of(kim.version());
     }
 }
