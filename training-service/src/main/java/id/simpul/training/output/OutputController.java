@@ -9,6 +9,9 @@ import id.simpul.training.common.NotFoundException;
 import id.simpul.training.programme.ProgrammeId;
 import id.simpul.training.programme.ProgrammeService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,6 +45,20 @@ import java.time.LocalDate;
 @Validated
 @Tag(name = "Outputs", description = "What KIMs disseminated after their training: the programme's clear outputs")
 class OutputController {
+
+    static final String WITHDRAWAL_EXAMPLE = """
+            {"reason": "Dilaporkan dua kali"}
+            """;
+
+    static final String OUTPUT_CORRECTION_EXAMPLE = """
+            {"peopleReached": 1045, "reason": "Angka jangkauan tertukar"}
+            """;
+
+    static final String OUTPUT_EXAMPLE = """
+            {"kimId": "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d", "channel": "INSTAGRAM",
+             "url": "https://instagram.com/p/kim-oebelo-stunting", "publishedOn": "2027-02-12", "peopleReached": 1450,
+             "description": "Infografis gizi ibu hamil"}
+            """;
 
     private final OutputService outputs;
     private final ProgrammeService programmes;
@@ -88,7 +105,11 @@ class OutputController {
             + "published on or after that training (422 otherwise). Counts toward the programme's targets. Publishes OutputReported.")
     @ApiResponse(responseCode = "201", description = "Reported; Location is the output")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): the KIM did not attend, a publication date before its training or in the future")
-    ResponseEntity<OutputResponse> report(@PathVariable String programmeId, @Valid @RequestBody OutputRequest r,
+    ResponseEntity<OutputResponse> report(@PathVariable String programmeId, @Valid @RequestBody
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OutputRequest.class),
+                    examples = @ExampleObject(name = "post", summary = "An Instagram post", value = OUTPUT_EXAMPLE)))
+                    OutputRequest r,
                                           UriComponentsBuilder uri) {
         Output output = outputs.report(ids(programmeId), new OutputService.Dissemination(r.kimId(), r.trainingId(), r.channel(),
                 r.url(), r.publishedOn(), r.peopleReached(), r.description()));
@@ -133,7 +154,11 @@ class OutputController {
     ResponseEntity<OutputResponse> correct(@PathVariable String programmeId, @PathVariable String id,
                                            @Parameter(description = "The ETag last read, e.g. \"3\"", required = true)
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                           @Valid @RequestBody OutputCorrection c) {
+                                           @Valid @RequestBody
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = OutputCorrection.class),
+                    examples = @ExampleObject(name = "reach", summary = "A mistyped reach", value = OUTPUT_CORRECTION_EXAMPLE)))
+                    OutputCorrection c) {
         Output current = of(programmeId, id);
         long expected = ETags.required(ifMatch, "output");
         Output output = outputs.correct(current.id(), expected, new Output.Correction(c.channel(), c.url(), c.publishedOn(),
@@ -150,7 +175,11 @@ class OutputController {
     ResponseEntity<OutputResponse> withdraw(@PathVariable String programmeId, @PathVariable String id,
                                             @Parameter(description = "The ETag last read, e.g. \"3\"", required = true)
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                            @Valid @RequestBody WithdrawalRequest request) {
+                                            @Valid @RequestBody
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WithdrawalRequest.class),
+                    examples = @ExampleObject(name = "twice", summary = "Reported twice", value = WITHDRAWAL_EXAMPLE)))
+                    WithdrawalRequest request) {
         Output current = of(programmeId, id);
         long expected = ETags.required(ifMatch, "output");
         Output output = outputs.withdraw(current.id(), expected, request.reason());

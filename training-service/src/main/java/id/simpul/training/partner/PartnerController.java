@@ -6,6 +6,9 @@ import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
 import id.simpul.platform.SortedBy;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,6 +42,16 @@ import java.util.List;
 @Tag(name = "Partners", description = "Organisations that brief KIMs: health offices, Puskesmas, universities...")
 class PartnerController {
 
+    static final String PARTNER_CORRECTION_EXAMPLE = """
+            {"contacts": [{"name": "Yuliana Nenobais, S.Gz.", "role": "Ahli gizi", "phone": "+62 812-3456-7890"}]}
+            """;
+
+    static final String PARTNER_EXAMPLE = """
+            {"name": "Dinas Kesehatan Kabupaten Kupang", "type": "HEALTH_OFFICE", "regionCode": "53.01",
+             "contacts": [{"name": "dr. Maria Tefa", "role": "Kepala Seksi Gizi", "phone": "+62 380-821-100",
+                           "email": "gizi@dinkes-kupang.example"}]}
+            """;
+
     private static final String REGION_PATTERN = "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$";
 
     private final PartnerService partners;
@@ -66,7 +79,7 @@ class PartnerController {
     }
 
     /** A correction: the fields sent are set, those left out (or null) stay. Contacts are replaced as a whole. */
-    record PartnerCorrection(@Size(max = 200) @Pattern(regexp = "^(?s).*\\S.*$", message = "must not be blank") String name,
+    record PartnerCorrection(@Size(max = 200) @Pattern(regexp = "^[\\s\\S]*\\S[\\s\\S]*$", message = "must not be blank") String name,
                              @Size(max = 20) List<@Valid @NotNull ContactRequest> contacts) {
     }
 
@@ -74,7 +87,11 @@ class PartnerController {
     @Operation(summary = "Register a partner", description = "Publishes PartnerRegistered (without its contact people).")
     @ApiResponse(responseCode = "201", description = "Registered; Location is the new partner")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): the region is no Kemendagri region")
-    ResponseEntity<PartnerResponse> register(@Valid @RequestBody PartnerRequest request, UriComponentsBuilder uri) {
+    ResponseEntity<PartnerResponse> register(@Valid @RequestBody
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PartnerRequest.class),
+                    examples = @ExampleObject(name = "dinkes", summary = "A health office", value = PARTNER_EXAMPLE)))
+                    PartnerRequest request, UriComponentsBuilder uri) {
         Partner partner = partners.register(request.name(), request.type(), request.regionCode(),
                 request.contacts() == null ? List.of() : contacts(request.contacts()));
         return ResponseEntity.created(uri.path("/api/partners/{id}").build(partner.id().value()))
@@ -97,7 +114,11 @@ class PartnerController {
     ResponseEntity<PartnerResponse> correct(@PathVariable String id,
                                             @Parameter(description = "The ETag last read, e.g. \"3\"", required = true)
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                            @Valid @RequestBody PartnerCorrection c) {
+                                            @Valid @RequestBody
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PartnerCorrection.class),
+                    examples = @ExampleObject(name = "contacts", summary = "New contact people", value = PARTNER_CORRECTION_EXAMPLE)))
+                    PartnerCorrection c) {
         PartnerId partnerId = ids(id);
         long expected = ETags.required(ifMatch, "partner");
         Partner partner = partners.correct(partnerId, expected, c.name(), c.contacts() == null ? null : contacts(c.contacts()));

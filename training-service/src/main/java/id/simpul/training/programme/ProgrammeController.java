@@ -6,6 +6,9 @@ import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
 import id.simpul.platform.SortedBy;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,6 +42,18 @@ import java.util.List;
 @Validated
 @Tag(name = "Programmes", description = "Campaigns that fund coaching and empowerment of KIMs, such as stunting")
 class ProgrammeController {
+
+    static final String PROGRAMME_CORRECTION_EXAMPLE = """
+            {"targetRegions": ["53", "63.03", "91.71"],
+             "targets": {"trainings": 15, "kimsTrained": 75, "outputs": 200, "peopleReached": 60000}}
+            """;
+
+    static final String PROGRAMME_EXAMPLE = """
+            {"title": "Gerakan KIM Cegah Stunting 2027", "theme": "STUNTING",
+             "organiser": {"level": "MINISTRY", "name": "Direktorat Tata Kelola Kemitraan Komunikasi Publik"},
+             "period": {"start": "2027-01-01", "end": "2027-12-31"}, "targetRegions": ["53", "63.03"],
+             "targets": {"trainings": 12, "kimsTrained": 60, "outputs": 150, "peopleReached": 50000}}
+            """;
 
     static final String REGION_PATTERN = "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$";
 
@@ -79,7 +94,7 @@ class ProgrammeController {
 
     /** A correction: the fields sent are set, those left out (or null) stay. Targets are replaced as a whole. */
     record ProgrammeCorrection(
-            @Size(max = 200) @Pattern(regexp = "^(?s).*\\S.*$", message = "must not be blank") String title,
+            @Size(max = 200) @Pattern(regexp = "^[\\s\\S]*\\S[\\s\\S]*$", message = "must not be blank") String title,
             @Size(max = 41) @Pattern(regexp = "^[A-Za-z][A-Za-z0-9_ ]{1,40}$",
                     message = "must be a theme such as STUNTING, ANTI_HOAX, DIGITAL_UMKM or ELECTIONS") String theme,
             @Valid PeriodRequest period,
@@ -91,7 +106,11 @@ class ProgrammeController {
     @Operation(summary = "Create a programme", description = "Publishes ProgrammeCreated. Target regions limit which KIMs may enrol; none means all of Indonesia.")
     @ApiResponse(responseCode = "201", description = "Created; Location is the new programme")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): a period that ends before it starts, an organiser or target region that is no region")
-    ResponseEntity<ProgrammeResponse> create(@Valid @RequestBody ProgrammeRequest request, UriComponentsBuilder uri) {
+    ResponseEntity<ProgrammeResponse> create(@Valid @RequestBody
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ProgrammeRequest.class),
+                    examples = @ExampleObject(name = "stunting", summary = "The national stunting campaign", value = PROGRAMME_EXAMPLE)))
+                    ProgrammeRequest request, UriComponentsBuilder uri) {
         TargetsRequest t = request.targets();
         Programme programme = programmes.create(request.title(), request.theme(),
                 new Organiser(request.organiser().level(), request.organiser().regionCode(), request.organiser().name().strip()),
@@ -120,7 +139,11 @@ class ProgrammeController {
     ResponseEntity<ProgrammeResponse> correct(@PathVariable String id,
                                               @Parameter(description = "The ETag last read, e.g. \"3\"", required = true)
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                              @Valid @RequestBody ProgrammeCorrection c) {
+                                              @Valid @RequestBody
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ProgrammeCorrection.class),
+                    examples = @ExampleObject(name = "targets", summary = "Higher targets and one more region", value = PROGRAMME_CORRECTION_EXAMPLE)))
+                    ProgrammeCorrection c) {
         ProgrammeId programmeId = ids(id);
         long expected = ETags.required(ifMatch, "programme");
         TargetsRequest t = c.targets();

@@ -3,6 +3,9 @@ package id.simpul.training.session;
 import id.simpul.platform.Ids;
 import id.simpul.training.common.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -26,6 +29,14 @@ import java.util.List;
 @Validated
 @Tag(name = "Invitations", description = "Partners accept (naming their speakers) or decline invitations to brief trainings")
 class InvitationController {
+
+    static final String DECLINE_EXAMPLE = """
+            {"reason": "Tim gizi bertugas di posyandu pada tanggal itu"}
+            """;
+
+    static final String ACCEPT_EXAMPLE = """
+            {"speakers": [{"name": "dr. Maria Tefa", "role": "Dokter", "email": "maria.tefa@dinkes-kupang.example"}]}
+            """;
 
     private final TrainingService trainings;
 
@@ -55,7 +66,11 @@ class InvitationController {
     @ApiResponse(responseCode = "200", description = "Accepted, with the speakers booked")
     @ApiResponse(responseCode = "409", description = "Already answered, the training is closed (conflict), or a speaker is booked elsewhere then (speaker-double-booked)")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): no speaker named")
-    TrainingResponse.InvitationView accept(@PathVariable String id, @Valid @RequestBody AcceptRequest request) {
+    TrainingResponse.InvitationView accept(@PathVariable String id, @Valid @RequestBody
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AcceptRequest.class),
+                    examples = @ExampleObject(name = "speakers", summary = "The office names its speakers", value = ACCEPT_EXAMPLE)))
+                    AcceptRequest request) {
         InvitationId invitationId = ids(id);
         Training training = trainings.accept(invitationId, request.speakers().stream()
                 .map(s -> new Speaker(s.name().strip(), s.role(), s.email())).toList());
@@ -67,7 +82,11 @@ class InvitationController {
     @ApiResponse(responseCode = "200", description = "Declined")
     @ApiResponse(responseCode = "409", description = "Already answered, or the training is closed (conflict)")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): no reason given")
-    TrainingResponse.InvitationView decline(@PathVariable String id, @Valid @RequestBody DeclineRequest request) {
+    TrainingResponse.InvitationView decline(@PathVariable String id, @Valid @RequestBody
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DeclineRequest.class),
+                    examples = @ExampleObject(name = "busy", summary = "Not this time", value = DECLINE_EXAMPLE)))
+                    DeclineRequest request) {
         InvitationId invitationId = ids(id);
         Training training = trainings.decline(invitationId, request.reason());
         return TrainingResponse.InvitationView.of(training.invitation(invitationId).orElseThrow());

@@ -13,6 +13,10 @@ import id.simpul.training.common.NotFoundException;
 import id.simpul.training.partner.PartnerId;
 import id.simpul.training.programme.ProgrammeId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,6 +54,47 @@ import java.util.List;
 @Validated
 @Tag(name = "Trainings", description = "Training sessions: partners brief, KIMs enrol, attend and get certificates")
 class TrainingController {
+
+    static final String SIGN_IN_SHEET = "A sign-in sheet: CSV (UTF-8, one header row, comma- or semicolon-separated) with "
+            + "the column id_pendaftaran (the enrolment id), or the columns kim_id and nama_peserta (the participant's name "
+            + "as enrolled, case and spacing aside). Every row must match a participant in a seat; otherwise nothing is "
+            + "recorded and 422 lists the rows.";
+
+    static final String ATTENDANCE = "Participants present (in seats), from the training's start: as JSON "
+            + "(application/json) the enrolment ids, or as a sign-in sheet (multipart/form-data, the part file). "
+            + SIGN_IN_SHEET + " Publishes AttendanceRecorded for those not yet recorded.";
+
+    static final String ATTENDANCE_EXAMPLE = """
+            {"enrolmentIds": ["1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a"]}
+            """;
+
+    static final String ENROLMENT_EXAMPLE = """
+            {"kimId": "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d", "participant": {"name": "Yohanes Wenda", "role": "Ketua KIM"}}
+            """;
+
+    static final String INVITATION_EXAMPLE = """
+            {"partnerId": "8d0e6f1a-2b3c-4d5e-8f70-9a1b2c3d4e5f"}
+            """;
+
+    static final String RESCHEDULE_EXAMPLE = """
+            {"start": "2027-02-17T09:00", "end": "2027-02-17T14:00", "reason": "Aula dipakai untuk posyandu"}
+            """;
+
+    static final String STATUS_EXAMPLE = """
+            {"status": "SCHEDULED"}
+            """;
+
+    static final String TRAINING_CORRECTION_EXAMPLE = """
+            {"capacity": 60, "venue": {"regionCode": "53.01.08", "address": "Gedung Serbaguna Kupang Tengah"}}
+            """;
+
+    static final String TRAINING_EXAMPLE = """
+            {"programmeId": "3f2b8c1e-5d4a-4e0b-9c6f-1a2b3c4d5e6f", "title": "Pembekalan KIM: Cegah Stunting di Kabupaten Kupang",
+             "topic": "Gizi ibu hamil dan 1.000 hari pertama kehidupan", "mode": "IN_PERSON",
+             "venue": {"regionCode": "53.01.08", "address": "Aula Kantor Camat Kupang Tengah"},
+             "start": "2027-02-10T09:00", "end": "2027-02-10T14:00", "capacity": 40, "enrolmentDeadline": "2027-02-08T17:00",
+             "materials": [{"title": "Modul Cegah Stunting", "link": "https://dinkes-kupang.example/modul.pdf"}]}
+            """;
 
     private static final String REGION_PATTERN = "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$";
 
@@ -93,7 +138,11 @@ class TrainingController {
             + "with POST /api/trainings/{id}/status.")
     @ApiResponse(responseCode = "201", description = "Planned as a DRAFT; Location is the new training")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): no such programme, a start in the past or outside the programme's period, an end before the start, a deadline after it, a venue that is no region or in another zone")
-    ResponseEntity<TrainingResponse> draft(@Valid @RequestBody TrainingRequest r, UriComponentsBuilder uri) {
+    ResponseEntity<TrainingResponse> draft(@Valid @RequestBody
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = TrainingRequest.class),
+                    examples = @ExampleObject(name = "kupang", summary = "A training in Oelamasi (WITA)", value = TRAINING_EXAMPLE)))
+                    TrainingRequest r, UriComponentsBuilder uri) {
         Training training = trainings.draft(new TrainingService.Plan(new ProgrammeId(r.programmeId()), r.title(), r.topic(),
                 r.mode(), new Venue(r.venue().regionCode(), r.venue().address(), r.venue().meetingLink()), r.timeZone(),
                 r.start(), r.end(), r.capacity(), r.enrolmentDeadline(),
@@ -128,8 +177,8 @@ class TrainingController {
     }
 
     /** A correction: the fields sent are set, those left out (or null) stay. Times change with /reschedule. */
-    record TrainingCorrection(@Size(max = 200) @Pattern(regexp = "^(?s).*\\S.*$", message = "must not be blank") String title,
-                              @Size(max = 300) @Pattern(regexp = "^(?s).*\\S.*$", message = "must not be blank") String topic,
+    record TrainingCorrection(@Size(max = 200) @Pattern(regexp = "^[\\s\\S]*\\S[\\s\\S]*$", message = "must not be blank") String title,
+                              @Size(max = 300) @Pattern(regexp = "^[\\s\\S]*\\S[\\s\\S]*$", message = "must not be blank") String topic,
                               @Valid VenueRequest venue,
                               @Min(1) @Max(Training.MAX_CAPACITY) Integer capacity,
                               LocalDateTime enrolmentDeadline,
@@ -148,7 +197,11 @@ class TrainingController {
     ResponseEntity<TrainingResponse> correct(@PathVariable String id,
                                              @Parameter(description = "The ETag last read, e.g. \"3\"", required = true)
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                             @Valid @RequestBody TrainingCorrection c) {
+                                             @Valid @RequestBody
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = TrainingCorrection.class),
+                    examples = @ExampleObject(name = "capacity", summary = "A bigger hall", value = TRAINING_CORRECTION_EXAMPLE)))
+                    TrainingCorrection c) {
         TrainingId trainingId = ids(id);
         long expected = ETags.required(ifMatch, "training");
         Training training = trainings.correct(trainingId, expected, new TrainingService.Correction(c.title(), c.topic(),
@@ -173,7 +226,11 @@ class TrainingController {
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): cancelling without a reason, scheduling a draft whose start has passed")
     ResponseEntity<TrainingResponse> changeStatus(@PathVariable String id,
                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                  @Valid @RequestBody StatusRequest request) {
+                                                  @Valid @RequestBody
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = StatusRequest.class),
+                    examples = @ExampleObject(name = "schedule", summary = "Open for enrolment", value = STATUS_EXAMPLE)))
+                    StatusRequest request) {
         TrainingId trainingId = ids(id);
         Long expected = version(ifMatch);
         Training training = switch (request.status()) {
@@ -198,7 +255,11 @@ class TrainingController {
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): a start in the past or outside the programme's period, an end before the start")
     ResponseEntity<TrainingResponse> reschedule(@PathVariable String id,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                @Valid @RequestBody RescheduleRequest r) {
+                                                @Valid @RequestBody
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = RescheduleRequest.class),
+                    examples = @ExampleObject(name = "later", summary = "A week later", value = RESCHEDULE_EXAMPLE)))
+                    RescheduleRequest r) {
         Training training = trainings.reschedule(ids(id), version(ifMatch), r.start(), r.end(), r.enrolmentDeadline(), r.reason());
         return ResponseEntity.ok().eTag(etag(training)).body(TrainingResponse.of(training, regions));
     }
@@ -211,7 +272,11 @@ class TrainingController {
     @ApiResponse(responseCode = "201", description = "Invited; Location is the invitation")
     @ApiResponse(responseCode = "409", description = "Not possible now (conflict): the partner is already invited, or the training is closed")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): no such partner")
-    ResponseEntity<TrainingResponse.InvitationView> invite(@PathVariable String id, @Valid @RequestBody InvitationRequest request,
+    ResponseEntity<TrainingResponse.InvitationView> invite(@PathVariable String id, @Valid @RequestBody
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = InvitationRequest.class),
+                    examples = @ExampleObject(name = "partner", summary = "Invite a health office", value = INVITATION_EXAMPLE)))
+                    InvitationRequest request,
                                                            UriComponentsBuilder uri) {
         Training training = trainings.invite(ids(id), new PartnerId(request.partnerId()));
         Invitation invitation = training.invitations().getLast();
@@ -233,7 +298,11 @@ class TrainingController {
     @ApiResponse(responseCode = "201", description = "Enrolled (ENROLLED in a seat, or WAITLISTED); Location is the enrolment")
     @ApiResponse(responseCode = "409", description = "Not possible now (conflict): enrolment closed, the training is not SCHEDULED, the person is already enrolled")
     @ApiResponse(responseCode = "422", description = "The KIM may not enrol (kim-status, outside-target-regions) or is not known yet (kim-not-known-yet, with Retry-After)")
-    ResponseEntity<TrainingResponse.EnrolmentView> enrol(@PathVariable String id, @Valid @RequestBody EnrolmentRequest request,
+    ResponseEntity<TrainingResponse.EnrolmentView> enrol(@PathVariable String id, @Valid @RequestBody
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = EnrolmentRequest.class),
+                    examples = @ExampleObject(name = "participant", summary = "A KIM sends its chair", value = ENROLMENT_EXAMPLE)))
+                    EnrolmentRequest request,
                                                          UriComponentsBuilder uri) {
         TrainingService.Enrolled enrolled = trainings.enrol(ids(id), request.kimId(),
                 new Participant(request.participant().name().strip(), request.participant().role()));
@@ -257,20 +326,25 @@ class TrainingController {
     }
 
     @PostMapping(value = "/{id}/attendance", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record who attended", description = "Enrolment ids of participants present (in seats). Publishes "
-            + "AttendanceRecorded for those not yet recorded.")
+    @Operation(summary = "Record who attended", description = ATTENDANCE)
     @ApiResponse(responseCode = "200", description = "The training with the attendance recorded")
     @ApiResponse(responseCode = "409", description = "Not possible now (conflict): the training's status or time does not allow it; detail says why")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): an id that is no enrolment of this training, or not in a seat")
-    ResponseEntity<TrainingResponse> attendance(@PathVariable String id, @Valid @RequestBody AttendanceRequest request) {
+    ResponseEntity<TrainingResponse> attendance(@PathVariable String id, @Valid @RequestBody
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {@Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AttendanceRequest.class),
+                    examples = @ExampleObject(name = "present", summary = "Two participants present", value = ATTENDANCE_EXAMPLE)),
+                    // The sign-in sheet shares the path and method (attendanceSheet below): one operation, two forms.
+                    @Content(mediaType = "multipart/form-data", schema = @Schema(type = "object", requiredProperties = "file"),
+                            schemaProperties = @SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary",
+                                    description = SIGN_IN_SHEET)))})
+                    AttendanceRequest request) {
         Training training = trainings.recordAttendance(ids(id), request.enrolmentIds().stream().map(EnrolmentId::new).toList());
         return ResponseEntity.ok().eTag(etag(training)).body(TrainingResponse.of(training, regions));
     }
 
     @PostMapping(value = "/{id}/attendance", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Record attendance from a sign-in sheet", description = "CSV (UTF-8) with a column id_pendaftaran "
-            + "(enrolment id), or the columns kim_id and nama_peserta. Every row must match a participant in a seat; "
-            + "otherwise nothing is recorded and 422 lists the rows.")
+    @Operation(summary = "Record who attended", description = ATTENDANCE)
     @ApiResponse(responseCode = "200", description = "The training with the attendance recorded")
     @ApiResponse(responseCode = "409", description = "Not possible now (conflict): the training's status or time does not allow it; detail says why")
     @ApiResponse(responseCode = "422", description = "Rows that match no participant in a seat (rule-violation; errors[] names each row); nothing is recorded")
