@@ -4,6 +4,9 @@ import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
 import id.simpul.platform.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -104,7 +107,12 @@ class DeadLetterController {
     @ApiResponse(responseCode = "409", description = "The dead letter was discarded (dead-letter-discarded).")
     @ApiResponse(responseCode = "422", description = "It still cannot be applied (replay-failed, with the reason), or a "
             + "text field holds text that is not accepted (invalid-text).")
-    DeadLetterView replay(@PathVariable @Size(max = 300) String id, @RequestBody(required = false) @Valid ReplayRequest request) {
+    DeadLetterView replay(@PathVariable @Size(max = 300) String id, @RequestBody(required = false) @Valid
+                          @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                                  schema = @Schema(implementation = ReplayRequest.class),
+                                  examples = @ExampleObject(name = "again", summary = "Once the cause is removed",
+                                          value = "{\"note\": \"The programme has arrived; applying again\"}")))
+                          ReplayRequest request) {
         byte[] corrected = request == null || request.payload() == null || request.payload().isNull() ? null
                 : EventJson.mapper().writeValueAsString(request.payload()).getBytes(StandardCharsets.UTF_8);
         return DeadLetterView.of(deadLetters.replay(id, corrected, request == null ? null : request.note()), true);
@@ -114,7 +122,12 @@ class DeadLetterController {
     @Operation(summary = "Give up on a dead letter", description = "It is kept, marked as discarded, with who and why.")
     @ApiResponse(responseCode = "200", description = "The dead letter, discarded")
     @ApiResponse(responseCode = "409", description = "The dead letter was replayed already (dead-letter-replayed).")
-    DeadLetterView discard(@PathVariable @Size(max = 300) String id, @RequestBody @Valid DiscardRequest request) {
+    DeadLetterView discard(@PathVariable @Size(max = 300) String id, @RequestBody @Valid
+                           @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                                   schema = @Schema(implementation = DiscardRequest.class),
+                                   examples = @ExampleObject(name = "test", summary = "A record sent by a test",
+                                           value = "{\"reason\": \"Sent by a load test; no such programme exists\"}")))
+                           DiscardRequest request) {
         return DeadLetterView.of(deadLetters.discard(id, request.reason()), true);
     }
 

@@ -41,6 +41,18 @@ final class ApiDocs implements OperationCustomizer, OpenApiCustomizer {
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
 
+    /** What a local time at a venue looks like: 2026-12-10T09:00, seconds and fractions optional, never an offset. */
+    static final String LOCAL_TIME_PATTERN = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$";
+
+    ApiDocs() {
+        // springdoc would call a LocalDateTime "date-time", which JSON Schema defines with an offset: it has none.
+        Schema<Object> local = text("A local time at the venue, without an offset (the venue's zone applies)", 29);
+        local.setFormat("local-date-time");
+        local.setPattern(LOCAL_TIME_PATTERN);
+        local.setExample("2026-12-10T09:00");
+        org.springdoc.core.utils.SpringDocUtils.getConfig().replaceWithSchema(java.time.LocalDateTime.class, local);
+    }
+
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
         operationId(operation, handler);

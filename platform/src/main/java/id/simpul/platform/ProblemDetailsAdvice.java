@@ -90,6 +90,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         new FieldProblem(field, expectation(mismatch.getTargetType())))));
             }
         }
+        if (ex.getCause() == null) {
+            // Spring's own message names the controller method ("Required request body is missing: public …").
+            return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "unreadable-body",
+                    "Request body is not readable", "The body is missing: this request takes a JSON document of the documented shape."));
+        }
         Throwable cause = ex.getMostSpecificCause();
         String reason = cause instanceof JacksonException json && json.getOriginalMessage() != null
                 ? json.getOriginalMessage() : Problems.firstLine(cause);

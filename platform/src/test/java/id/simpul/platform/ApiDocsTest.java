@@ -44,7 +44,7 @@ class ApiDocsTest {
     @Autowired
     MockMvcTester mvc;
 
-    record Group(String name) {
+    record Group(String name, java.time.LocalDateTime meetsAt) {
     }
 
     static final class GroupSort {
@@ -128,6 +128,16 @@ class ApiDocsTest {
     void anOperationServedFromMemoryHasNo503ButStill400ForUnknownParameters() {
         assertThat(docs()).bodyJson().extractingPath("$.paths['/api/summary'].get.responses").asMap()
                 .containsKeys("200", "400").doesNotContainKeys("404", "503");
+    }
+
+    @Test
+    void aLocalTimeIsDocumentedWithoutAnOffset() {
+        assertThat(docs()).bodyJson().isLenientlyEqualTo("""
+                {"components": {"schemas": {"Group": {"properties": {"meetsAt":
+                  {"type": "string", "format": "local-date-time", "example": "2026-12-10T09:00"}}}}}}""");
+        assertThat(docs()).bodyJson().extractingPath("$.components.schemas.Group.properties.meetsAt.pattern").asString()
+                .satisfies(pattern -> assertThat("2026-12-10T09:00").matches(pattern))
+                .satisfies(pattern -> assertThat("2026-12-10T09:00:00+08:00").doesNotMatch(pattern));
     }
 
     @Test

@@ -170,6 +170,12 @@ class ApiStyleTest {
     }
 
     @Test
+    void aMissingBodyNamesNoJavaMethod() {
+        assertThat(mvc.post().uri("/sessions").contentType(MediaType.APPLICATION_JSON)).hasStatus(400)
+                .bodyJson().extractingPath("$.detail").isEqualTo("The body is missing: this request takes a JSON document of the documented shape.");
+    }
+
+    @Test
     void springsOwnProblemsHaveSentenceCaseTitles() {
         assertThat(mvc.delete().uri("/summary")).hasStatus(405)
                 .bodyJson().extractingPath("$.title").isEqualTo("Method not allowed");

@@ -462,7 +462,7 @@ class ApiFuzzIT {
             case "end" -> LocalDateTime.now(ZoneId.of("Asia/Jakarta")).plusDays(3).plusHours(2).truncatedTo(ChronoUnit.HOURS).toString();
             default -> switch (format) {
                 case "date" -> lower.contains("published") ? LocalDate.now().toString() : "2024-03-01";
-                case "date-time" -> LocalDateTime.now().plusDays(3).truncatedTo(ChronoUnit.HOURS).toString();
+                case "date-time", "local-date-time" -> LocalDateTime.now().plusDays(3).truncatedTo(ChronoUnit.HOURS).toString();
                 case "email" -> "uji@example.id";
                 case "uuid" -> UUID.randomUUID().toString();
                 default -> "Uji " + name + " " + UUID.randomUUID().toString().substring(0, 4);
