@@ -13,25 +13,14 @@ import id.simpul.training.programme.ProgrammeCreated;
 import id.simpul.training.programme.ProgrammeUpdated;
 import id.simpul.training.session.TrainingEvents;
 import id.simpul.training.common.TrainingClock;
-import io.swagger.v3.oas.models.media.StringSchema;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
-import java.time.LocalDateTime;
 
 /** What training-service publishes, under which names and keys, and the region dataset it reads time zones from. */
 @Configuration
 class TrainingServiceConfiguration {
-
-    static {
-        // Times at a venue are local date-times without an offset (the venue's zone applies), not RFC 3339 instants.
-        SpringDocUtils.getConfig().replaceWithSchema(LocalDateTime.class, new StringSchema()
-                .pattern("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$")
-                .description("A local date-time at the venue, without offset: the venue's zone (WIB, WITA, WIT) applies")
-                .example("2027-02-10T09:00"));
-    }
 
     @Bean
     EventCatalog eventCatalog() {
