@@ -105,7 +105,7 @@ class OutputController {
             + "published on or after that training (422 otherwise). Counts toward the programme's targets. Publishes OutputReported.")
     @ApiResponse(responseCode = "201", description = "Reported; Location is the output")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): the KIM did not attend, a publication date before its training or in the future")
-    ResponseEntity<OutputResponse> report(@PathVariable String programmeId, @Valid @RequestBody
+    ResponseEntity<OutputResponse> report(@PathVariable @Parameter(description = "The programme's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String programmeId, @Valid @RequestBody
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = OutputRequest.class),
                     examples = @ExampleObject(name = "post", summary = "An Instagram post", value = OUTPUT_EXAMPLE)))
@@ -120,7 +120,7 @@ class OutputController {
     @GetMapping
     @Operation(summary = "Outputs of a programme", description = "By KIM, training, channel, status (REPORTED ones count, "
             + "WITHDRAWN ones stay on record) and publication date from/to (inclusive); newest publication first unless sorted.")
-    PageResponse<OutputResponse> list(@PathVariable String programmeId,
+    PageResponse<OutputResponse> list(@PathVariable @Parameter(description = "The programme's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String programmeId,
                                       @RequestParam(required = false) @Size(max = 36) @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a KIM id") String kimId,
                                       @RequestParam(required = false) @Size(max = 36) @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a training id") String trainingId,
                                       @RequestParam(required = false) Channel channel,
@@ -138,20 +138,20 @@ class OutputController {
     @GetMapping("/{id}")
     @Operation(summary = "One output", description = "The ETag is the version, for If-Match on corrections.")
     @ApiResponse(responseCode = "200", description = "The output; the ETag is its version")
-    ResponseEntity<OutputResponse> get(@PathVariable String programmeId, @PathVariable String id) {
+    ResponseEntity<OutputResponse> get(@PathVariable @Parameter(description = "The programme's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String programmeId, @PathVariable @Parameter(description = "The output's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id) {
         Output output = of(programmeId, id);
         return ResponseEntity.ok().eTag(ETags.of(output.version())).body(OutputResponse.of(output));
     }
 
     @PatchMapping(value = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    @Operation(summary = "Correct an output", description = "Channel, address, publication date (on or after the KIM's "
+    @Operation(operationId = "correctOutput", summary = "Correct an output", description = "Channel, address, publication date (on or after the KIM's "
             + "training, not in the future), people reached or description, with a reason; the fields left out stay. A "
             + "withdrawn output is not corrected (409). Needs If-Match with the ETag last read (428 without it, 412 when "
             + "stale). Publishes OutputCorrected when something changed; the programme's figures follow.")
     @ApiResponse(responseCode = "200", description = "The output as corrected; the ETag is its new version")
     @ApiResponse(responseCode = "409", description = "The output was withdrawn (conflict)")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): a publication date before the KIM's training or in the future")
-    ResponseEntity<OutputResponse> correct(@PathVariable String programmeId, @PathVariable String id,
+    ResponseEntity<OutputResponse> correct(@PathVariable @Parameter(description = "The programme's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String programmeId, @PathVariable @Parameter(description = "The output's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id,
                                            @Parameter(description = "The ETag last read, e.g. \"3\"", required = true)
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody
@@ -167,12 +167,12 @@ class OutputController {
     }
 
     @PostMapping("/{id}/withdrawal")
-    @Operation(summary = "Withdraw an output", description = "With a reason (reported twice, taken down, not of this "
+    @Operation(operationId = "withdrawOutput", summary = "Withdraw an output", description = "With a reason (reported twice, taken down, not of this "
             + "programme): it stays on record as WITHDRAWN and no longer counts toward the programme. Needs If-Match with "
             + "the ETag last read (428 without it, 412 when stale). Publishes OutputWithdrawn.")
     @ApiResponse(responseCode = "200", description = "Withdrawn: on record, no longer counted")
     @ApiResponse(responseCode = "409", description = "Already withdrawn (conflict)")
-    ResponseEntity<OutputResponse> withdraw(@PathVariable String programmeId, @PathVariable String id,
+    ResponseEntity<OutputResponse> withdraw(@PathVariable @Parameter(description = "The programme's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String programmeId, @PathVariable @Parameter(description = "The output's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id,
                                             @Parameter(description = "The ETag last read, e.g. \"3\"", required = true)
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody

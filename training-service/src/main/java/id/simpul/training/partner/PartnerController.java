@@ -101,17 +101,17 @@ class PartnerController {
     @GetMapping("/{id}")
     @Operation(summary = "A partner", description = "The ETag is the version, for If-Match on corrections.")
     @ApiResponse(responseCode = "200", description = "The partner with its contacts; the ETag is its version")
-    ResponseEntity<PartnerResponse> get(@PathVariable String id) {
+    ResponseEntity<PartnerResponse> get(@PathVariable @Parameter(description = "The partner's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id) {
         Partner partner = partners.get(ids(id));
         return ResponseEntity.ok().eTag(ETags.of(partner.version())).body(PartnerResponse.of(partner));
     }
 
     @PatchMapping(value = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    @Operation(summary = "Correct a partner", description = "Its name and/or contact people (the list replaces the "
+    @Operation(operationId = "correctPartner", summary = "Correct a partner", description = "Its name and/or contact people (the list replaces the "
             + "one before); the fields left out stay. Needs If-Match with the ETag last read (428 without it, 412 when "
             + "stale). Publishes PartnerUpdated (without the contacts) when something changed.")
     @ApiResponse(responseCode = "200", description = "The partner as corrected; the ETag is its new version")
-    ResponseEntity<PartnerResponse> correct(@PathVariable String id,
+    ResponseEntity<PartnerResponse> correct(@PathVariable @Parameter(description = "The partner's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id,
                                             @Parameter(description = "The ETag last read, e.g. \"3\"", required = true)
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody

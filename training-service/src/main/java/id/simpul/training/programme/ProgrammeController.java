@@ -124,19 +124,19 @@ class ProgrammeController {
     @Operation(summary = "A programme with its progress against its targets", description = "The ETag is the version, "
             + "for If-Match on corrections.")
     @ApiResponse(responseCode = "200", description = "The programme; the ETag is its version")
-    ResponseEntity<ProgrammeResponse> get(@PathVariable String id) {
+    ResponseEntity<ProgrammeResponse> get(@PathVariable @Parameter(description = "The programme's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id) {
         Programme programme = programmes.get(ids(id));
         return ResponseEntity.ok().eTag(ETags.of(programme.version())).body(response(programme));
     }
 
     @PatchMapping(value = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    @Operation(summary = "Correct a programme", description = "Title, theme, period, target regions and targets; the "
+    @Operation(operationId = "correctProgramme", summary = "Correct a programme", description = "Title, theme, period, target regions and targets; the "
             + "fields left out stay. Needs If-Match with the ETag last read (428 without it, 412 when stale). The period must "
             + "still hold every training that is not cancelled (422 names them). Publishes ProgrammeUpdated when something "
             + "changed.")
     @ApiResponse(responseCode = "200", description = "The programme as corrected; the ETag is its new version")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): the period would leave out a training, ends before it starts, a region is unknown")
-    ResponseEntity<ProgrammeResponse> correct(@PathVariable String id,
+    ResponseEntity<ProgrammeResponse> correct(@PathVariable @Parameter(description = "The programme's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id,
                                               @Parameter(description = "The ETag last read, e.g. \"3\"", required = true)
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                               @Valid @RequestBody

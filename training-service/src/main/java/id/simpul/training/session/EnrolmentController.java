@@ -3,6 +3,8 @@ package id.simpul.training.session;
 import id.simpul.platform.Ids;
 import id.simpul.training.common.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,7 +31,7 @@ class EnrolmentController {
             + "and someone was waiting, ParticipantPromoted.")
     @ApiResponse(responseCode = "200", description = "Withdrawn; promoted names who took the seat, if anyone")
     @ApiResponse(responseCode = "409", description = "Already withdrawn, or the training is COMPLETED or CANCELLED (conflict)")
-    WithdrawalResponse withdraw(@PathVariable String id) {
+    WithdrawalResponse withdraw(@PathVariable @Parameter(description = "The enrolment's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id) {
         EnrolmentId enrolmentId = new EnrolmentId(Ids.parse(id, "enrolment"));
         TrainingService.Withdrawal withdrawal = trainings.withdraw(enrolmentId);
         Training training = withdrawal.training();

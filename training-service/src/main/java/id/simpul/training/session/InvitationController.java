@@ -3,6 +3,7 @@ package id.simpul.training.session;
 import id.simpul.platform.Ids;
 import id.simpul.training.common.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -55,7 +56,7 @@ class InvitationController {
 
     @GetMapping("/{id}")
     @Operation(summary = "An invitation")
-    TrainingResponse.InvitationView get(@PathVariable String id) {
+    TrainingResponse.InvitationView get(@PathVariable @Parameter(description = "The invitation's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id) {
         InvitationId invitationId = ids(id);
         return TrainingResponse.InvitationView.of(trainings.ofInvitation(invitationId).invitation(invitationId).orElseThrow());
     }
@@ -66,7 +67,7 @@ class InvitationController {
     @ApiResponse(responseCode = "200", description = "Accepted, with the speakers booked")
     @ApiResponse(responseCode = "409", description = "Already answered, the training is closed (conflict), or a speaker is booked elsewhere then (speaker-double-booked)")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): no speaker named")
-    TrainingResponse.InvitationView accept(@PathVariable String id, @Valid @RequestBody
+    TrainingResponse.InvitationView accept(@PathVariable @Parameter(description = "The invitation's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id, @Valid @RequestBody
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = AcceptRequest.class),
                     examples = @ExampleObject(name = "speakers", summary = "The office names its speakers", value = ACCEPT_EXAMPLE)))
@@ -82,7 +83,7 @@ class InvitationController {
     @ApiResponse(responseCode = "200", description = "Declined")
     @ApiResponse(responseCode = "409", description = "Already answered, or the training is closed (conflict)")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): no reason given")
-    TrainingResponse.InvitationView decline(@PathVariable String id, @Valid @RequestBody
+    TrainingResponse.InvitationView decline(@PathVariable @Parameter(description = "The invitation's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id, @Valid @RequestBody
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = DeclineRequest.class),
                     examples = @ExampleObject(name = "busy", summary = "Not this time", value = DECLINE_EXAMPLE)))

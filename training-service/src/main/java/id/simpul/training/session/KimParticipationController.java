@@ -6,6 +6,8 @@ import id.simpul.platform.PageResponse;
 import id.simpul.platform.SortedBy;
 import id.simpul.regions.RegionDataset;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -40,11 +42,11 @@ class KimParticipationController {
     }
 
     @GetMapping("/open-trainings")
-    @Operation(summary = "Trainings a KIM may enrol in now", description = "Scheduled, enrolment still open, of a programme "
+    @Operation(operationId = "listTrainingsOpenToKim", summary = "Trainings a KIM may enrol in now", description = "Scheduled, enrolment still open, of a programme "
             + "whose target regions hold the KIM's village, while training-service knows the KIM as VERIFIED or ACTIVE (an "
             + "empty list otherwise). Full trainings are listed too: a participant then waits for a seat (seatsFree says "
             + "which). 404 for a KIM training-service has not heard of. By start unless sorted.")
-    PageResponse<TrainingResponse> openTrainings(@PathVariable String kimId,
+    PageResponse<TrainingResponse> openTrainings(@PathVariable @Parameter(description = "The KIM's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String kimId,
                                                  @RequestParam(required = false) @Size(max = 40) @SortedBy(TrainingService.class) String sort,
                                                  @Valid PageQuery page) {
         return trainings.openTo(Ids.parse(kimId, "KIM"), TrainingService.SORT.parse(sort), page)
@@ -52,9 +54,9 @@ class KimParticipationController {
     }
 
     @GetMapping("/enrolments")
-    @Operation(summary = "Enrolments of a KIM's participants", description = "In every training, by status; newest "
+    @Operation(operationId = "listKimEnrolments", summary = "Enrolments of a KIM's participants", description = "In every training, by status; newest "
             + "enrolment first unless sorted.")
-    PageResponse<KimEnrolmentView> enrolments(@PathVariable String kimId,
+    PageResponse<KimEnrolmentView> enrolments(@PathVariable @Parameter(description = "The KIM's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String kimId,
                                               @RequestParam(required = false) Enrolment.Status status,
                                               @RequestParam(required = false) @Size(max = 40) @SortedBy(TrainingService.EnrolmentOrder.class) String sort,
                                               @Valid PageQuery page) {
@@ -64,9 +66,9 @@ class KimParticipationController {
     }
 
     @GetMapping("/certificates")
-    @Operation(summary = "Certificates of a KIM's participants", description = "One per attendee of a completed training; "
+    @Operation(operationId = "listKimCertificates", summary = "Certificates of a KIM's participants", description = "One per attendee of a completed training; "
             + "GET /api/certificates/{code} confirms each. Newest enrolment first unless sorted.")
-    PageResponse<CertificateView> certificates(@PathVariable String kimId,
+    PageResponse<CertificateView> certificates(@PathVariable @Parameter(description = "The KIM's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String kimId,
                                                @RequestParam(required = false) @Size(max = 40) @SortedBy(TrainingService.EnrolmentOrder.class) String sort,
                                                @Valid PageQuery page) {
         return trainings.enrolmentsOf(Ids.parse(kimId, "KIM"), null, true, TrainingService.EnrolmentOrder.FIELDS.parse(sort), page)

@@ -7,6 +7,8 @@ import id.simpul.platform.SortedBy;
 import id.simpul.regions.RegionDataset;
 import id.simpul.training.partner.PartnerId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -35,9 +37,9 @@ class PartnerInvitationController {
     }
 
     @GetMapping("/api/partners/{partnerId}/invitations")
-    @Operation(summary = "Invitations of a partner", description = "By status (INVITED ones wait for an answer); newest "
+    @Operation(operationId = "listPartnerInvitations", summary = "Invitations of a partner", description = "By status (INVITED ones wait for an answer); newest "
             + "first unless sorted. 404 for an unknown partner.")
-    PageResponse<PartnerInvitationView> invitations(@PathVariable String partnerId,
+    PageResponse<PartnerInvitationView> invitations(@PathVariable @Parameter(description = "The partner's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String partnerId,
                                                     @RequestParam(required = false) Invitation.Status status,
                                                     @RequestParam(required = false) @Size(max = 40) @SortedBy(TrainingService.InvitationOrder.class) String sort,
                                                     @Valid PageQuery page) {

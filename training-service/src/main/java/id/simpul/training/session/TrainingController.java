@@ -154,7 +154,7 @@ class TrainingController {
     @GetMapping("/{id}")
     @Operation(summary = "A training with its invitations and enrolments")
     @ApiResponse(responseCode = "200", description = "The training; the ETag is its version")
-    ResponseEntity<TrainingResponse> get(@PathVariable String id) {
+    ResponseEntity<TrainingResponse> get(@PathVariable @Parameter(description = "The training's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id) {
         Training training = trainings.get(ids(id));
         return ResponseEntity.ok().eTag(etag(training)).body(TrainingResponse.of(training, regions));
     }
@@ -186,7 +186,7 @@ class TrainingController {
     }
 
     @PatchMapping(value = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    @Operation(summary = "Correct a training", description = "Title, topic and materials at any time; venue, capacity and "
+    @Operation(operationId = "correctTraining", summary = "Correct a training", description = "Title, topic and materials at any time; venue, capacity and "
             + "enrolment deadline (local time at the venue) while DRAFT or SCHEDULED (409 otherwise). The fields left out "
             + "stay; its times move with /reschedule. Capacity never below the seats taken (422); raised, it seats those "
             + "waiting, first come first. A new venue stays in the training's time zone. Needs If-Match with the ETag last "
@@ -194,7 +194,7 @@ class TrainingController {
     @ApiResponse(responseCode = "200", description = "The training as corrected; the ETag is its new version")
     @ApiResponse(responseCode = "409", description = "Not possible now (conflict): the training's status or time does not allow it; detail says why")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): capacity below the seats taken, a deadline after the start, a venue in another zone")
-    ResponseEntity<TrainingResponse> correct(@PathVariable String id,
+    ResponseEntity<TrainingResponse> correct(@PathVariable @Parameter(description = "The training's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id,
                                              @Parameter(description = "The ETag last read, e.g. \"3\"", required = true)
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody
@@ -218,13 +218,13 @@ class TrainingController {
     }
 
     @PostMapping("/{id}/status")
-    @Operation(summary = "Schedule, complete or cancel a training", description = "DRAFT → SCHEDULED → COMPLETED, or "
+    @Operation(operationId = "changeTrainingStatus", summary = "Schedule, complete or cancel a training", description = "DRAFT → SCHEDULED → COMPLETED, or "
             + "DRAFT/SCHEDULED → CANCELLED (with a reason). Completing issues a certificate to every attendee. If-Match is "
             + "checked when sent.")
     @ApiResponse(responseCode = "200", description = "The training in its new status")
     @ApiResponse(responseCode = "409", description = "Not possible now (conflict): the training's status or time does not allow it; detail says why")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): cancelling without a reason, scheduling a draft whose start has passed")
-    ResponseEntity<TrainingResponse> changeStatus(@PathVariable String id,
+    ResponseEntity<TrainingResponse> changeStatus(@PathVariable @Parameter(description = "The training's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id,
                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                   @Valid @RequestBody
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
@@ -248,12 +248,12 @@ class TrainingController {
     }
 
     @PostMapping("/{id}/reschedule")
-    @Operation(summary = "Move a scheduled training", description = "Local times at the venue. Enrolments stay; every booked "
+    @Operation(operationId = "rescheduleTraining", summary = "Move a scheduled training", description = "Local times at the venue. Enrolments stay; every booked "
             + "speaker must be free at the new time (409 names the other training). Publishes TrainingRescheduled.")
     @ApiResponse(responseCode = "200", description = "The training at its new time")
     @ApiResponse(responseCode = "409", description = "Not possible now (conflict: attendance recorded, not open) or a speaker is booked elsewhere then (speaker-double-booked)")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): a start in the past or outside the programme's period, an end before the start")
-    ResponseEntity<TrainingResponse> reschedule(@PathVariable String id,
+    ResponseEntity<TrainingResponse> reschedule(@PathVariable @Parameter(description = "The training's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                 @Valid @RequestBody
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
@@ -268,11 +268,11 @@ class TrainingController {
     }
 
     @PostMapping("/{id}/invitations")
-    @Operation(summary = "Invite a partner to brief the training", description = "Publishes PartnerInvited.")
+    @Operation(operationId = "inviteToTraining", summary = "Invite a partner to brief the training", description = "Publishes PartnerInvited.")
     @ApiResponse(responseCode = "201", description = "Invited; Location is the invitation")
     @ApiResponse(responseCode = "409", description = "Not possible now (conflict): the partner is already invited, or the training is closed")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): no such partner")
-    ResponseEntity<TrainingResponse.InvitationView> invite(@PathVariable String id, @Valid @RequestBody
+    ResponseEntity<TrainingResponse.InvitationView> invite(@PathVariable @Parameter(description = "The training's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id, @Valid @RequestBody
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = InvitationRequest.class),
                     examples = @ExampleObject(name = "partner", summary = "Invite a health office", value = INVITATION_EXAMPLE)))
@@ -292,13 +292,13 @@ class TrainingController {
     }
 
     @PostMapping("/{id}/enrolments")
-    @Operation(summary = "Enrol a participant of a KIM", description = "Only KIMs that registry-service reports VERIFIED or "
+    @Operation(operationId = "enrolInTraining", summary = "Enrol a participant of a KIM", description = "Only KIMs that registry-service reports VERIFIED or "
             + "ACTIVE, in the programme's target regions, may enrol (422 says why not; for a KIM training-service has not "
             + "heard of yet, retry shortly). A seat while there is one (ENROLLED), the waitlist otherwise (WAITLISTED).")
     @ApiResponse(responseCode = "201", description = "Enrolled (ENROLLED in a seat, or WAITLISTED); Location is the enrolment")
     @ApiResponse(responseCode = "409", description = "Not possible now (conflict): enrolment closed, the training is not SCHEDULED, the person is already enrolled")
     @ApiResponse(responseCode = "422", description = "The KIM may not enrol (kim-status, outside-target-regions) or is not known yet (kim-not-known-yet, with Retry-After)")
-    ResponseEntity<TrainingResponse.EnrolmentView> enrol(@PathVariable String id, @Valid @RequestBody
+    ResponseEntity<TrainingResponse.EnrolmentView> enrol(@PathVariable @Parameter(description = "The training's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id, @Valid @RequestBody
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = EnrolmentRequest.class),
                     examples = @ExampleObject(name = "participant", summary = "A KIM sends its chair", value = ENROLMENT_EXAMPLE)))
@@ -312,8 +312,8 @@ class TrainingController {
     }
 
     @GetMapping("/{id}/enrolments")
-    @Operation(summary = "Enrolments of a training", description = "In order of enrolment; status filters.")
-    PageResponse<TrainingResponse.EnrolmentView> enrolments(@PathVariable String id,
+    @Operation(operationId = "listTrainingEnrolments", summary = "Enrolments of a training", description = "In order of enrolment; status filters.")
+    PageResponse<TrainingResponse.EnrolmentView> enrolments(@PathVariable @Parameter(description = "The training's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id,
                                                             @RequestParam(required = false) Enrolment.Status status,
                                                             @Valid PageQuery page) {
         Training training = trainings.get(ids(id));
@@ -326,11 +326,11 @@ class TrainingController {
     }
 
     @PostMapping(value = "/{id}/attendance", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record who attended", description = ATTENDANCE)
+    @Operation(operationId = "recordAttendance", summary = "Record who attended", description = ATTENDANCE)
     @ApiResponse(responseCode = "200", description = "The training with the attendance recorded")
     @ApiResponse(responseCode = "409", description = "Not possible now (conflict): the training's status or time does not allow it; detail says why")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): an id that is no enrolment of this training, or not in a seat")
-    ResponseEntity<TrainingResponse> attendance(@PathVariable String id, @Valid @RequestBody
+    ResponseEntity<TrainingResponse> attendance(@PathVariable @Parameter(description = "The training's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id, @Valid @RequestBody
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {@Content(mediaType = "application/json",
                     schema = @Schema(implementation = AttendanceRequest.class),
                     examples = @ExampleObject(name = "present", summary = "Two participants present", value = ATTENDANCE_EXAMPLE)),
@@ -344,11 +344,11 @@ class TrainingController {
     }
 
     @PostMapping(value = "/{id}/attendance", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Record who attended", description = ATTENDANCE)
+    @Operation(operationId = "recordAttendance", summary = "Record who attended", description = ATTENDANCE)
     @ApiResponse(responseCode = "200", description = "The training with the attendance recorded")
     @ApiResponse(responseCode = "409", description = "Not possible now (conflict): the training's status or time does not allow it; detail says why")
     @ApiResponse(responseCode = "422", description = "Rows that match no participant in a seat (rule-violation; errors[] names each row); nothing is recorded")
-    ResponseEntity<TrainingResponse> attendanceSheet(@PathVariable String id, @RequestParam("file") MultipartFile file)
+    ResponseEntity<TrainingResponse> attendanceSheet(@PathVariable @Parameter(description = "The training's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id, @RequestParam("file") MultipartFile file)
             throws IOException {
         TrainingId trainingId = ids(id);
         List<EnrolmentId> present = sheets.read(trainings.get(trainingId), file.getBytes());
