@@ -41,6 +41,8 @@ RUN groupadd --system --gid 10001 simpul \
 WORKDIR /app
 COPY --from=build /out/app.jar /app/app.jar
 ENV SIMPUL_SERVICE=${SERVICE}
+# In a container the service listens on every interface of the container (outside it, 127.0.0.1 is the default).
+ENV SIMPUL_BIND_ADDRESS=0.0.0.0
 USER 10001:10001
 EXPOSE ${PORT}
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

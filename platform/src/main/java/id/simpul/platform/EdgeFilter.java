@@ -53,6 +53,14 @@ final class EdgeFilter extends OncePerRequestFilter {
             write(response, Problems.invalid(List.of(parameterProblem)));
             return;
         }
+        if (crossSiteForm(request)) {
+            ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "Unsupported content type", "A change is sent as application/json (or multipart/form-data where the "
+                            + "operation takes a file), not as " + request.getContentType() + ".");
+            problem.setProperty("expected", List.of(MediaType.APPLICATION_JSON_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE));
+            write(response, problem);
+            return;
+        }
         if (isJson(request.getContentType())) {
             if (request.getContentLengthLong() > maxJsonBody) {
                 write(response, Problems.bodyTooLarge(maxJsonBody));
@@ -61,6 +69,23 @@ final class EdgeFilter extends OncePerRequestFilter {
             request = new LimitedBody(request, maxJsonBody);
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A change sent the way a plain HTML form on another site can send it without asking (a URL-encoded form or plain
+     * text): no Simpul operation takes these, so that a cross-site form cannot start, say, a rebuild.
+     */
+    static boolean crossSiteForm(HttpServletRequest request) {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || request.getContentType() == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(request.getContentType());
+            return MediaType.APPLICATION_FORM_URLENCODED.includes(type) || MediaType.TEXT_PLAIN.includes(type);
+        } catch (org.springframework.http.InvalidMediaTypeException notAType) {
+            return false;
+        }
     }
 
     /** The first query parameter that is not acceptable text, with what is wrong with it; null when all are. */

@@ -50,6 +50,11 @@ class StrictEdgeTest {
             return String.valueOf(file.getSize());
         }
 
+        @PostMapping("/rebuild")
+        String rebuild() {
+            return "started";
+        }
+
         @GetMapping("/groups")
         String find(@RequestParam(required = false) String q) {
             return q == null ? "" : q;
@@ -122,6 +127,15 @@ class StrictEdgeTest {
     void aWrongContentTypeGets415NamingTheExpectedOne() {
         assertThat(mvc.post().uri("/groups").contentType(MediaType.TEXT_PLAIN).content("{\"name\": \"KIM\"}")).hasStatus(415)
                 .bodyJson().extractingPath("$.detail").asString().contains("application/json");
+    }
+
+    @Test
+    void aChangeSentAsAPlainHtmlFormWouldSendItIsRefusedSoThatNoOtherSiteCanMakeIt() {
+        assertThat(mvc.post().uri("/rebuild").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("x=1")).hasStatus(415)
+                .bodyJson().extractingPath("$.type").isEqualTo("https://simpul.id/problems/unsupported-media-type");
+        assertThat(mvc.post().uri("/rebuild").contentType("text/plain;charset=UTF-8").content("x")).hasStatus(415);
+        assertThat(mvc.post().uri("/rebuild")).hasStatus(200).hasBodyTextEqualTo("started");
+        assertThat(mvc.get().uri("/groups").contentType(MediaType.APPLICATION_FORM_URLENCODED)).as("reads are not changes").hasStatus(200);
     }
 
     @Test
