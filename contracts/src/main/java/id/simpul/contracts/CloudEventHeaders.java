@@ -13,6 +13,16 @@ public final class CloudEventHeaders {
     public static final String SUBJECT = "ce_subject";
     public static final String CONTENT_TYPE = "content-type";
 
+    /**
+     * CloudEvents extension attributes naming the actor of the change (a user id, or {@code simpul:seed}), their roles
+     * (comma-separated) and region scope (a Kemendagri code prefix, empty for the whole country). Optional: events
+     * made with no actor known, and those published before actors were recorded, carry none. On Kafka they are the
+     * headers {@code ce_actorid}, {@code ce_actorroles}, {@code ce_actorscope}.
+     */
+    public static final String ACTOR_ID = "actorid";
+    public static final String ACTOR_ROLES = "actorroles";
+    public static final String ACTOR_SCOPE = "actorscope";
+
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";
 

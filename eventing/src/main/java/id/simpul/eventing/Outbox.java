@@ -1,5 +1,6 @@
 package id.simpul.eventing;
 
+import id.simpul.platform.Actor;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -7,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Turns domain events into outbox entries: a fresh event id, the catalogued type and topic, the JSON payload. */
+/**
+ * Turns domain events into outbox entries: a fresh event id, the catalogued type and topic, the JSON payload, and the
+ * actor of the change ({@link Actor#current()}), when one is known.
+ */
 public final class Outbox {
 
     private final EventCatalog catalog;
@@ -30,7 +34,7 @@ public final class Outbox {
     private OutboxEntry entryFor(Object event, Instant time) {
         EventCatalog.Entry<?> entry = catalog.entryFor(event);
         return new OutboxEntry(UUID.randomUUID().toString(), entry.type(), entry.topic(), entry.keyOf(event), source,
-                time, json.writeValueAsString(event));
+                time, json.writeValueAsString(event), Actor.current().orElse(null));
     }
 
     /** The CloudEvents {@code ce_source} of this service's events. */

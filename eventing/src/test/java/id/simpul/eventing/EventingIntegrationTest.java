@@ -8,6 +8,7 @@ import id.simpul.testinfra.DeadLetterApi;
 import id.simpul.testinfra.Http;
 import id.simpul.testinfra.IntegrationTest;
 import id.simpul.testinfra.TopicRecords;
+import id.simpul.platform.Actor;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -74,7 +75,27 @@ class EventingIntegrationTest {
         assertThat(event.getType()).isEqualTo(CREATED);
         assertThat(event.getSubject()).isEqualTo(id.value());
         assertThat(event.getDataContentType()).isEqualTo("application/json");
+        assertThat(event.getExtensionNames()).as("no actor was known").isEmpty();
 
+        await().atMost(WAIT).until(() -> pending(id).isEmpty());
+    }
+
+    @Test
+    void anEventCarriesTheActorOfItsChangeAsCloudEventsExtensions() {
+        Actor officer = new Actor("kominfo.banjar", List.of("REGENCY_OFFICER"), "63.03");
+        ParcelId id = Actor.as(officer, () -> newParcel("by an officer"));
+        Actor.as(Actor.system("seed"), () -> relabel(id, "by the seed"));
+
+        List<ConsumerRecord<String, String>> records = recordsOf(TOPIC, id.value(), 2);
+
+        assertThat(TopicRecords.header(records.get(0), "ce_actorid")).isEqualTo("kominfo.banjar");
+        assertThat(TopicRecords.header(records.get(0), "ce_actorroles")).isEqualTo("REGENCY_OFFICER");
+        assertThat(TopicRecords.header(records.get(0), "ce_actorscope")).isEqualTo("63.03");
+        assertThat(TopicRecords.header(records.get(1), "ce_actorid")).isEqualTo("simpul:seed");
+        CloudEvent event = KafkaMessageFactory.createReader(records.get(0).headers(),
+                records.get(0).value().getBytes(StandardCharsets.UTF_8)).toEvent();
+        assertThat(event.getExtension(CloudEventHeaders.ACTOR_ID)).isEqualTo("kominfo.banjar");
+        assertThat(Actor.current()).as("the actor is put back after the change").isEmpty();
         await().atMost(WAIT).until(() -> pending(id).isEmpty());
     }
 

@@ -1,0 +1,56 @@
+package id.simpul.platform;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Who makes a change: a signed-in person or client (their user id, roles and region scope), or Simpul itself (the
+ * seeds). Every event a change causes carries its actor (as CloudEvents extension attributes, see the contract);
+ * a change made with no actor known carries none, and consumers read events with or without one.
+ */
+public record Actor(String id, List<String> roles, String regionScope) {
+
+    private static final ThreadLocal<Actor> CURRENT = new ThreadLocal<>();
+
+    public Actor {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("an actor has an id");
+        }
+        roles = roles == null ? List.of() : List.copyOf(roles);
+        regionScope = regionScope == null ? "" : regionScope;
+    }
+
+    /** Simpul itself, for what it does on its own (loading its seed data). */
+    public static Actor system(String what) {
+        return new Actor("simpul:" + what, List.of("SYSTEM"), "");
+    }
+
+    /** The actor of the change being made on this thread, if one is known. */
+    public static Optional<Actor> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    /** Runs {@code change} as {@code actor}, and puts back whoever acted before. */
+    public static <T> T as(Actor actor, Supplier<T> change) {
+        Actor before = CURRENT.get();
+        CURRENT.set(actor);
+        try {
+            return change.get();
+        } finally {
+            if (before == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(before);
+            }
+        }
+    }
+
+    /** As {@link #as(Actor, Supplier)}, for a change that answers nothing. */
+    public static void as(Actor actor, Runnable change) {
+        as(actor, () -> {
+            change.run();
+            return null;
+        });
+    }
+}
