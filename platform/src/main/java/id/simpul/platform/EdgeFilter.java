@@ -29,10 +29,13 @@ import java.util.List;
 final class EdgeFilter extends OncePerRequestFilter {
 
     private final long maxJsonBody;
+    private final List<String> formPaths;
+    private final org.springframework.util.AntPathMatcher paths = new org.springframework.util.AntPathMatcher();
     private final JsonMapper json = JsonMapper.builder().build();
 
     EdgeFilter(EdgeLimits limits) {
         this.maxJsonBody = limits.maxJsonBody().toBytes();
+        this.formPaths = limits.formPaths() == null ? List.of() : List.copyOf(limits.formPaths());
     }
 
     /** A body read past the limit: the advice answers 413. */
@@ -53,7 +56,7 @@ final class EdgeFilter extends OncePerRequestFilter {
             write(response, Problems.invalid(List.of(parameterProblem)));
             return;
         }
-        if (crossSiteForm(request)) {
+        if (crossSiteForm(request) && !takesForms(request)) {
             ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                     "Unsupported content type", "A change is sent as application/json (or multipart/form-data where the "
                             + "operation takes a file), not as " + request.getContentType() + ".");
@@ -86,6 +89,12 @@ final class EdgeFilter extends OncePerRequestFilter {
         } catch (org.springframework.http.InvalidMediaTypeException notAType) {
             return false;
         }
+    }
+
+    /** A path configured in {@code simpul.http.form-paths}, whose protocol requires URL-encoded forms. */
+    private boolean takesForms(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return formPaths.stream().anyMatch(pattern -> paths.match(pattern, path));
     }
 
     /** The first query parameter that is not acceptable text, with what is wrong with it; null when all are. */

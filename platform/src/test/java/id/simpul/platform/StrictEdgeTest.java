@@ -50,6 +50,11 @@ class StrictEdgeTest {
             return String.valueOf(file.getSize());
         }
 
+        @PostMapping("/sign-in")
+        String signIn() {
+            return "form taken";
+        }
+
         @PostMapping("/rebuild")
         String rebuild() {
             return "started";
@@ -65,7 +70,7 @@ class StrictEdgeTest {
     static class Edge {
         @Bean
         FilterRegistrationBean<EdgeFilter> edgeFilter() {
-            return new FilterRegistrationBean<>(new EdgeFilter(new EdgeLimits(DataSize.ofKilobytes(4))));
+            return new FilterRegistrationBean<>(new EdgeFilter(new EdgeLimits(DataSize.ofKilobytes(4), java.util.List.of("/sign-in"))));
         }
     }
 
@@ -136,6 +141,12 @@ class StrictEdgeTest {
         assertThat(mvc.post().uri("/rebuild").contentType("text/plain;charset=UTF-8").content("x")).hasStatus(415);
         assertThat(mvc.post().uri("/rebuild")).hasStatus(200).hasBodyTextEqualTo("started");
         assertThat(mvc.get().uri("/groups").contentType(MediaType.APPLICATION_FORM_URLENCODED)).as("reads are not changes").hasStatus(200);
+    }
+
+    @Test
+    void aPathListedInFormPathsTakesAUrlEncodedForm() {
+        assertThat(mvc.post().uri("/sign-in").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("username=x"))
+                .hasStatus(200).hasBodyTextEqualTo("form taken");
     }
 
     @Test
