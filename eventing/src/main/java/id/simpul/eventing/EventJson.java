@@ -1,6 +1,7 @@
 package id.simpul.eventing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.simpul.regions.RegionCode;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanDescription;
@@ -16,10 +17,11 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
 
 import java.lang.reflect.Constructor;
+import java.util.function.Function;
 
 /**
  * The JSON mapping of event payloads, kept apart from the web layer's so that REST settings never change the wire:
- * ISO-8601 times, {@link Identifier}s as plain strings, absent values left out, unknown fields ignored when reading
+ * ISO-8601 times, {@link Identifier}s and {@link RegionCode}s as plain strings, absent values left out, unknown fields ignored when reading
  * (tolerant reader).
  */
 public final class EventJson {
@@ -37,23 +39,28 @@ public final class EventJson {
 
     private static SimpleModule identifiers() {
         SimpleModule module = new SimpleModule("simpul-identifiers");
-        module.addSerializer(Identifier.class, new StdSerializer<>(Identifier.class) {
-            @Override
-            public void serialize(Identifier value, JsonGenerator gen, SerializationContext ctxt) {
-                gen.writeString(value.value());
-            }
-        });
+        module.addSerializer(Identifier.class, asString(Identifier.class, Identifier::value));
+        module.addSerializer(RegionCode.class, asString(RegionCode.class, RegionCode::value));
         module.setDeserializers(new SimpleDeserializers() {
             @Override
             public ValueDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
                                                              BeanDescription.Supplier description) {
-                if (Identifier.class.isAssignableFrom(type.getRawClass())) {
+                if (Identifier.class.isAssignableFrom(type.getRawClass()) || type.getRawClass() == RegionCode.class) {
                     return new IdentifierDeserializer(type.getRawClass());
                 }
                 return super.findBeanDeserializer(type, config, description);
             }
         });
         return module;
+    }
+
+    private static <T> StdSerializer<T> asString(Class<T> type, Function<T, String> text) {
+        return new StdSerializer<>(type) {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializationContext ctxt) {
+                gen.writeString(text.apply(value));
+            }
+        };
     }
 
     private static final class IdentifierDeserializer extends ValueDeserializer<Object> {

@@ -33,17 +33,6 @@ public final class RegionDataset {
     /** The decree the codes follow: the dataset version. */
     public static final String DECREE = "Keputusan Menteri Dalam Negeri Nomor 300.2.2-2138 Tahun 2025";
     public static final String SOURCE = "idn-area-data 4.0.1, Open Database License (ODbL) 1.0";
-    /** The shape of a Kemendagri code at any level: PP, PP.RR, PP.RR.DD or PP.RR.DD.VVVV. */
-    public static final String CODE_PATTERN = "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$";
-    /** What a client is told of a code that is not of that shape (the APIs answer 400; a well-formed unknown one is 404). */
-    public static final String CODE_FORMAT = "must be a Kemendagri region code: PP, PP.RR, PP.RR.DD or PP.RR.DD.VVVV, such as 63.03.05";
-    private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
-
-    /** Whether {@code code} has the shape of a region code (whether the region exists is {@link #find}'s question). */
-    public static boolean isCode(String code) {
-        return code != null && CODE.matcher(code).matches();
-    }
-
     private static final String ROOT = "regions/";
     private static final String PROVINCES = "";
     private static final Pattern PREFIXES = Pattern.compile(
@@ -71,11 +60,9 @@ public final class RegionDataset {
                 childLists.computeIfAbsent(region.parentCode(), c -> new ArrayList<>()).add(region);
             }
             // Count the region under every region above it.
-            String code = region.code();
-            for (int cut = code.lastIndexOf('.'); cut > 0; cut = code.lastIndexOf('.', cut - 1)) {
-                below.computeIfAbsent(code.substring(0, cut), c -> new EnumMap<>(RegionLevel.class))
-                        .merge(region.level(), 1, Integer::sum);
-            }
+            new RegionCode(region.code()).parent().ifPresent(parent -> parent.selfAndAncestors().forEach(above ->
+                    below.computeIfAbsent(above.value(), c -> new EnumMap<>(RegionLevel.class))
+                            .merge(region.level(), 1, Integer::sum)));
         }
         childLists.put(PROVINCES, new ArrayList<>(byCode.values().stream().filter(r -> r.level() == RegionLevel.PROVINCE).toList()));
         childLists.values().forEach(list -> list.sort(Comparator.comparing(Region::code)));
@@ -160,11 +147,12 @@ public final class RegionDataset {
         if (wanted.isEmpty()) {
             return List.of();
         }
+        RegionCode scope = within == null ? null : new RegionCode(within);
         List<Region> found = new ArrayList<>();
         for (Region region : byCode.values()) {
             if ((level == null || region.level() == level)
-                    && (within == null || region.code().startsWith(within + "."))
-                    && searchNames.get(region.code()).contains(wanted)) {
+                    && searchNames.get(region.code()).contains(wanted)
+                    && (scope == null || new RegionCode(region.code()).isBelow(scope))) {
                 found.add(region);
             }
         }

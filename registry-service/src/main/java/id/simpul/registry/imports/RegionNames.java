@@ -2,6 +2,7 @@ package id.simpul.registry.imports;
 
 import id.simpul.platform.Text;
 import id.simpul.regions.Region;
+import id.simpul.regions.RegionCode;
 import id.simpul.regions.RegionDataset;
 import id.simpul.regions.RegionLevel;
 
@@ -120,6 +121,6 @@ final class RegionNames {
     }
 
     private static boolean lies(Region region, Region within) {
-        return region.code().startsWith(within.code() + ".");
+        return new RegionCode(region.code()).isBelow(new RegionCode(within.code()));
     }
 }

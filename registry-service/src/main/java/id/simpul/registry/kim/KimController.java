@@ -5,7 +5,7 @@ import id.simpul.platform.PageResponse;
 import id.simpul.platform.ProblemDetailsAdvice.FieldProblem;
 import id.simpul.platform.Problems;
 import id.simpul.regions.RegionDataset;
-import id.simpul.registry.region.RegionCode;
+import id.simpul.regions.RegionCode;
 import id.simpul.platform.ETags;
 import id.simpul.platform.Ids;
 import id.simpul.platform.SortedBy;
@@ -178,7 +178,7 @@ class KimController {
         }
         if (regions.find(code.strip()).isEmpty()) {
             throw Problems.exception(Problems.invalid(List.of(new FieldProblem("region",
-                    "must be a Kemendagri region code such as 63, 63.03, 63.03.05 or 63.03.05.1001"))));
+                    RegionCode.NOT_A_CODE + " such as 63, 63.03, 63.03.05 or 63.03.05.1001"))));
         }
         return new RegionCode(code.strip());
     }

@@ -1,7 +1,7 @@
 package id.simpul.registry.kim;
 
 import id.simpul.eventing.AggregateMapping;
-import id.simpul.registry.region.RegionCode;
+import id.simpul.regions.RegionCode;
 import org.bson.Document;
 
 import java.time.LocalDate;

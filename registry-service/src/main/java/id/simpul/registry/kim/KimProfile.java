@@ -1,7 +1,7 @@
 package id.simpul.registry.kim;
 
 import id.simpul.platform.Text;
-import id.simpul.registry.region.RegionCode;
+import id.simpul.regions.RegionCode;
 import org.jmolecules.ddd.annotation.ValueObject;
 
 import java.text.Normalizer;

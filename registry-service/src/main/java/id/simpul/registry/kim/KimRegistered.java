@@ -1,6 +1,6 @@
 package id.simpul.registry.kim;
 
-import id.simpul.registry.region.RegionCode;
+import id.simpul.regions.RegionCode;
 import org.jmolecules.event.annotation.DomainEvent;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package id.simpul.registry.kim;
 
-import id.simpul.registry.region.RegionCode;
+import id.simpul.regions.RegionCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;

@@ -6,7 +6,7 @@ import id.simpul.platform.PageResponse;
 import id.simpul.platform.Sorting;
 import id.simpul.regions.RegionDataset;
 import id.simpul.regions.RegionLevel;
-import id.simpul.registry.region.RegionCode;
+import id.simpul.regions.RegionCode;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;

@@ -3,7 +3,7 @@ package id.simpul.registry.kim;
 import id.simpul.regions.Region;
 import id.simpul.regions.RegionDataset;
 import id.simpul.regions.RegionLevel;
-import id.simpul.registry.region.RegionCode;
+import id.simpul.regions.RegionCode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;

@@ -5,6 +5,7 @@ import id.simpul.platform.PageResponse;
 import id.simpul.platform.ProblemDetailsAdvice.FieldProblem;
 import id.simpul.platform.Problems;
 import id.simpul.regions.Region;
+import id.simpul.regions.RegionCode;
 import id.simpul.regions.RegionDataset;
 import id.simpul.regions.RegionLevel;
 import id.simpul.platform.ServedFromMemory;
@@ -57,9 +58,9 @@ class RegionController {
     @Operation(operationId = "getRegion", summary = "One region", description = "Its name, level, parent, province, time "
             + "zone, and how many regions lie directly and altogether below it. A code of another shape is 400.")
     RegionResponse get(@PathVariable @Parameter(description = "A Kemendagri code such as 63, 63.03, 63.03.05 or 63.03.05.1001",
-            schema = @Schema(pattern = RegionDataset.CODE_PATTERN, maxLength = 13)) String code) {
-        if (!RegionDataset.isCode(code)) {
-            throw Problems.exception(Problems.invalid(List.of(new FieldProblem("code", RegionDataset.CODE_FORMAT))));
+            schema = @Schema(pattern = RegionCode.PATTERN, maxLength = 13)) String code) {
+        if (!RegionCode.isCode(code)) {
+            throw Problems.exception(Problems.invalid(List.of(new FieldProblem("code", RegionCode.FORMAT))));
         }
         Region region = regions.find(code).orElseThrow(() -> Problems.notFound("region", code));
         return RegionResponse.of(region, regions);
@@ -95,7 +96,7 @@ class RegionController {
         }
         if (regions.find(code).isEmpty()) {
             throw Problems.exception(Problems.invalid(List.of(new FieldProblem(parameter,
-                    "must be a Kemendagri region code such as 63, 63.03 or 63.03.05"))));
+                    RegionCode.NOT_A_CODE + " such as 63, 63.03 or 63.03.05"))));
         }
         return code;
     }

@@ -1,6 +1,6 @@
 package id.simpul.registry.kim;
 
-import id.simpul.registry.region.RegionCode;
+import id.simpul.regions.RegionCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
