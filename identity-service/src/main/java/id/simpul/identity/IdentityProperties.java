@@ -12,7 +12,7 @@ import java.time.Duration;
 @ConfigurationProperties("simpul.identity")
 public record IdentityProperties(@DefaultValue("http://localhost:8083") String issuer,
                                  @DefaultValue("false") boolean demoUsers,
-                                 @DefaultValue("Simpul-Demo-2026") String demoPassword,
+                                 @DefaultValue("Simpul-Demo-2026!") String demoPassword,
                                  @DefaultValue Lockout lockout,
                                  @DefaultValue Clients clients) {
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IdentityTest
 class SignInIntegrationTest {
 
-    static final String PASSWORD = "Simpul-Demo-2026";
+    static final String PASSWORD = "Simpul-Demo-2026!";
 
     @LocalServerPort
     int port;
@@ -40,7 +40,7 @@ class SignInIntegrationTest {
 
         String access = Browser.claims(JsonPath.read(tokens, "$.access_token"));
         assertThat(JsonPath.<List<String>>read(access, "$.roles")).containsExactly("KIM_OFFICER");
-        assertThat(JsonPath.<String>read(access, "$.region_scope")).isEqualTo("63.03");
+        assertThat(JsonPath.<String>read(access, "$.region_scope")).isEqualTo("63.03.05.1005");
         assertThat(JsonPath.<String>read(access, "$.kim_id")).isEqualTo(DemoUsers.KIM_SUNGAI_PARING);
         assertThat(Browser.audience(access)).contains("simpul");
         assertThat(JsonPath.<String>read(access, "$.sub")).isEqualTo("kim.sungaiparing");

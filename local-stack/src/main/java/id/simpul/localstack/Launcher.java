@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * What {@code ./simpul start|stop|status} does: runs the whole system on the embedded infrastructure (a Kafka
- * broker and the Mongo-wire server with an H2 file) and the three services, each a detached process with its pid
+ * broker and the Mongo-wire server with an H2 file), identity-service and the three services, each a detached process with its pid
  * and log under the data folder, so that it keeps running after the command returns and keeps its data across a
  * stop and a start. System tests drive the same class, component by component.
  */
@@ -56,16 +56,21 @@ public final class Launcher {
         }
     }
 
-    /** Starts whatever does not run yet: the infrastructure, then the services, and waits until all are ready. */
+    /**
+     * Starts whatever does not run yet: the infrastructure, then identity-service (the services will verify its
+     * tokens), then the services, and waits until all are ready.
+     */
     public void start() {
         createDirectories();
         startAll(infrastructure());
+        startAll(List.of(identity()));
         startAll(services());
     }
 
     /** Stops everything: services first, so they stop consuming and relaying before the infrastructure goes. */
     public void stop() {
         services().stream().map(c -> CompletableFuture.runAsync(() -> stop(c))).toList().forEach(CompletableFuture::join);
+        stop(identity());
         infrastructure().reversed().forEach(this::stop);
     }
 
@@ -100,6 +105,8 @@ public final class Launcher {
         System.out.println("Simpul is running (data and logs in " + config.dataDir() + "):");
         System.out.printf("  Dashboard         http://localhost:%d/%n", config.port("reporting-service"));
         System.out.printf("  Dashboard API     http://localhost:%d/api/dashboard/summary%n", config.port("reporting-service"));
+        System.out.printf("  %-17s http://localhost:%d  (sign-in: /login, OpenID: /.well-known/openid-configuration, API docs: /swagger-ui.html)%n",
+                LocalStackConfig.IDENTITY, config.port(LocalStackConfig.IDENTITY));
         for (String service : config.services()) {
             System.out.printf("  %-17s http://localhost:%d  (API docs: /swagger-ui.html, health: /actuator/health, /actuator/health/readiness)%n",
                     service, config.port(service));
@@ -129,8 +136,13 @@ public final class Launcher {
         return config.services().stream().map(this::service).toList();
     }
 
+    private Component identity() {
+        return service(LocalStackConfig.IDENTITY);
+    }
+
     private List<Component> components() {
         List<Component> all = new ArrayList<>(infrastructure());
+        all.add(identity());
         all.addAll(services());
         return all;
     }

@@ -18,6 +18,8 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
                                Map<String, Integer> servicePorts, String seedKims, boolean forTests) {
 
     static final List<String> SERVICES = List.of("registry-service", "training-service", "reporting-service");
+    /** The OpenID Connect provider: started before the services, not one of the event-driven services. */
+    public static final String IDENTITY = "identity-service";
 
     public static LocalStackConfig fromEnvironment(Path root) {
         Map<String, String> env = System.getenv();
@@ -28,7 +30,8 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
                 port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093), port(env, "MONGO_PORT", 27017),
                 Map.of("registry-service", port(env, "REGISTRY_PORT", 8081),
                         "training-service", port(env, "TRAINING_PORT", 8082),
-                        "reporting-service", port(env, "REPORTING_PORT", 8080)),
+                        "reporting-service", port(env, "REPORTING_PORT", 8080),
+                        IDENTITY, port(env, "SIMPUL_IDENTITY_PORT", 8083)),
                 env.getOrDefault("SIMPUL_SEED_KIMS", Files.exists(seeds) ? "file:" + seeds : ""), false);
     }
 
@@ -42,7 +45,8 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
                 KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
                 Map.of("registry-service", KafkaBroker.freePort(),
                         "training-service", KafkaBroker.freePort(),
-                        "reporting-service", KafkaBroker.freePort()),
+                        "reporting-service", KafkaBroker.freePort(),
+                        IDENTITY, KafkaBroker.freePort()),
                 "file:" + absoluteRoot.resolve("seeds/kims.json"), true);
     }
 
@@ -73,8 +77,14 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
         }
     }
 
+    /** The event-driven services (each with its store, topics and views), started together once identity is ready. */
     public List<String> services() {
         return SERVICES;
+    }
+
+    /** Where identity-service issues tokens: its own address, unless {@code SIMPUL_IDENTITY_ISSUER} says otherwise. */
+    public String identityIssuer() {
+        return System.getenv().getOrDefault("SIMPUL_IDENTITY_ISSUER", "http://localhost:" + port(IDENTITY));
     }
 
     public int port(String service) {
@@ -89,7 +99,10 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
         return "mongodb://localhost:" + mongoPort;
     }
 
-    /** What a service process is told: where Kafka and MongoDB are, its port, and (registry) the seed KIMs. */
+    /**
+     * What a service process is told: where Kafka and MongoDB are, its port, and the seeds: registry the seed KIMs,
+     * training the stunting campaign, identity its demo users (with the seeds, as {@code ./simpul start} loads them).
+     */
     public Map<String, String> serviceEnvironment(String service) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
@@ -97,11 +110,16 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
         env.put("REGISTRY_PORT", String.valueOf(port("registry-service")));
         env.put("TRAINING_PORT", String.valueOf(port("training-service")));
         env.put("REPORTING_PORT", String.valueOf(port("reporting-service")));
+        env.put("SIMPUL_IDENTITY_PORT", String.valueOf(port(IDENTITY)));
         if (service.equals("registry-service")) {
             env.put("SIMPUL_SEED_KIMS", seedKims);
         }
         if (service.equals("training-service")) {
             env.put("SIMPUL_SEED_TRAINING", String.valueOf(!seedKims.isBlank()));
+        }
+        if (service.equals(IDENTITY)) {
+            env.put("SIMPUL_IDENTITY_DEMO_USERS", String.valueOf(!seedKims.isBlank()));
+            env.put("SIMPUL_IDENTITY_ISSUER", identityIssuer());
         }
         return env;
     }

@@ -34,7 +34,7 @@ public final class DemoUsers {
             new Demo("kominfo.banjar", "Diskominfo Kabupaten Banjar", Role.REGENCY_OFFICER, "63.03", null, null),
             new Demo("pm.stunting", "Manajer Program Stunting", Role.PROGRAMME_MANAGER, "", null, null),
             new Demo("dinkes.banjar", "Dinas Kesehatan Kabupaten Banjar", Role.PARTNER, "63.03", DINKES_BANJAR, null),
-            new Demo("kim.sungaiparing", "KIM Sungai Paring", Role.KIM_OFFICER, "63.03", null, KIM_SUNGAI_PARING),
+            new Demo("kim.sungaiparing", "KIM Sungai Paring", Role.KIM_OFFICER, "63.03.05.1005", null, KIM_SUNGAI_PARING),
             new Demo("viewer", "Pemirsa", Role.VIEWER, "", null, null),
             new Demo("operator", "Operator Simpul", Role.OPERATOR, "", null, null));
 

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IdentityTest
 class UserApiIntegrationTest {
 
-    static final String PASSWORD = "Simpul-Demo-2026";
+    static final String PASSWORD = "Simpul-Demo-2026!";
 
     @LocalServerPort
     int port;
