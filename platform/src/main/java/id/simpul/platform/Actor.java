@@ -33,17 +33,28 @@ public record Actor(String id, List<String> roles, String regionScope) {
 
     /** Runs {@code change} as {@code actor}, and puts back whoever acted before. */
     public static <T> T as(Actor actor, Supplier<T> change) {
+        try (Acting acting = enter(actor)) {
+            return change.get();
+        }
+    }
+
+    /** The actor of what this thread does until {@link Acting#close()}, which puts back whoever acted before. */
+    public static Acting enter(Actor actor) {
         Actor before = CURRENT.get();
         CURRENT.set(actor);
-        try {
-            return change.get();
-        } finally {
+        return () -> {
             if (before == null) {
                 CURRENT.remove();
             } else {
                 CURRENT.set(before);
             }
-        }
+        };
+    }
+
+    /** An actor entered on a thread; closing it puts back the one before. */
+    public interface Acting extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** As {@link #as(Actor, Supplier)}, for a change that answers nothing. */
