@@ -4,7 +4,7 @@ import id.simpul.platform.Ids;
 import id.simpul.platform.ProblemDetailsAdvice;
 import id.simpul.platform.Problems;
 import id.simpul.platform.ServedFromMemory;
-import id.simpul.regions.RegionDataset;
+import id.simpul.regions.RegionCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -43,7 +43,7 @@ class DashboardController {
     @Operation(operationId = "getRegionFigures", summary = "One region's figures", description = "The figures of a province, regency/city, district or "
             + "village (Kemendagri code such as 63 or 63.03.05), with its children one level down and the regions above it.")
     Views.RegionFigures region(@PathVariable @Parameter(description = REGION_CODE,
-            schema = @Schema(pattern = RegionDataset.CODE_PATTERN, maxLength = 13)) String code) {
+            schema = @Schema(pattern = RegionCode.PATTERN, maxLength = 13)) String code) {
         requireRegionCode("code", code);
         return figures.current().region(code).orElseThrow(() -> Problems.notFound("region", code));
     }
@@ -72,8 +72,8 @@ class DashboardController {
 
     /** A code of another shape is 400; a well-formed one the dataset does not know is the caller's 404. */
     static void requireRegionCode(String field, String code) {
-        if (!RegionDataset.isCode(code)) {
-            throw Problems.exception(Problems.invalid(List.of(new ProblemDetailsAdvice.FieldProblem(field, RegionDataset.CODE_FORMAT))));
+        if (!RegionCode.isCode(code)) {
+            throw Problems.exception(Problems.invalid(List.of(new ProblemDetailsAdvice.FieldProblem(field, RegionCode.FORMAT))));
         }
     }
 }

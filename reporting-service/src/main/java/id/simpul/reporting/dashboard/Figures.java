@@ -2,6 +2,7 @@ package id.simpul.reporting.dashboard;
 
 import id.simpul.regions.IndonesianTimeZone;
 import id.simpul.regions.Region;
+import id.simpul.regions.RegionCode;
 import id.simpul.regions.RegionDataset;
 import id.simpul.regions.RegionLevel;
 
@@ -111,7 +112,7 @@ final class Figures {
         for (Rows.Training training : trainings.values()) {
             trainingsByProgramme.computeIfAbsent(training.programmeId(), p -> new ArrayList<>()).add(training);
             String venue = training.venueRegionCode();
-            trainingsByVenueDistrict.computeIfAbsent(venue == null ? NATIONAL : venue.substring(0, Math.min(8, venue.length())),
+            trainingsByVenueDistrict.computeIfAbsent(venue == null ? NATIONAL : district(venue),
                     d -> new ArrayList<>()).add(training);
             for (Rows.Enrolment enrolment : training.enrolments()) {
                 if (enrolment.villageCode() == null) {
@@ -190,10 +191,8 @@ final class Figures {
         List<Tally> above = new ArrayList<>(4);
         above.add(tallies.computeIfAbsent(NATIONAL, c -> new Tally()));
         if (code != null) {
-            for (int length : new int[] {2, 5, 8}) {
-                if (code.length() >= length) {
-                    above.add(tallies.computeIfAbsent(code.substring(0, length), c -> new Tally()));
-                }
+            for (RegionCode region : new RegionCode(code).atOrAbove(RegionLevel.DISTRICT).selfAndAncestors().reversed()) {
+                above.add(tallies.computeIfAbsent(region.value(), c -> new Tally()));
             }
         }
         return above;
@@ -263,17 +262,18 @@ final class Figures {
 
     private Views.RegionProgress regionProgress(String code, List<Rows.Training> programmeTrainings,
                                                 List<Rows.Output> programmeOutputs, boolean withChildren) {
+        RegionCode scope = new RegionCode(code);
         long trainingsThere = programmeTrainings.stream().filter(t -> t.described() && !t.cancelled()
-                && t.venueRegionCode() != null && t.venueRegionCode().startsWith(code)).count();
+                && t.venueRegionCode() != null && lies(t.venueRegionCode(), scope)).count();
         Set<String> trained = new HashSet<>();
         for (Rows.Training training : programmeTrainings) {
             if (training.completed()) {
                 training.enrolments().stream()
-                        .filter(e -> e.present() && e.villageCode() != null && e.villageCode().startsWith(code))
+                        .filter(e -> e.present() && e.villageCode() != null && lies(e.villageCode(), scope))
                         .forEach(e -> trained.add(e.kimId()));
             }
         }
-        List<Rows.Output> outputsThere = programmeOutputs.stream().filter(o -> o.villageCode().startsWith(code)).toList();
+        List<Rows.Output> outputsThere = programmeOutputs.stream().filter(o -> lies(o.villageCode(), scope)).toList();
         List<Views.RegionProgress> children = null;
         Region region = regions.find(code).orElse(null);
         if (withChildren && region != null && region.level() != RegionLevel.VILLAGE) {
@@ -405,7 +405,8 @@ final class Figures {
     /** The tallies of the villages of one district, counted from that district's rows. */
     private Map<String, Tally> villageTallies(String districtCode) {
         Map<String, Tally> villages = new HashMap<>();
-        Function<String, List<Tally>> target = code -> code != null && code.length() == 13 && code.startsWith(districtCode)
+        RegionCode district = new RegionCode(districtCode);
+        Function<String, List<Tally>> target = code -> code != null && isVillageIn(code, district)
                 ? List.of(villages.computeIfAbsent(code, c -> new Tally())) : List.of();
         count(kimsByDistrict.getOrDefault(districtCode, List.of()), trainingsByVenueDistrict.getOrDefault(districtCode, List.of()),
                 seatsByDistrict.getOrDefault(districtCode, List.of()), outputsByDistrict.getOrDefault(districtCode, List.of()),
@@ -451,16 +452,21 @@ final class Figures {
     }
 
     private static boolean inAny(String villageCode, Set<String> regionCodes) {
-        for (int length : new int[] {2, 5, 8, 13}) {
-            if (villageCode.length() >= length && regionCodes.contains(villageCode.substring(0, length))) {
-                return true;
-            }
-        }
-        return false;
+        return new RegionCode(villageCode).selfAndAncestors().stream().anyMatch(region -> regionCodes.contains(region.value()));
     }
 
-    private static String district(String villageCode) {
-        return villageCode.substring(0, Math.min(8, villageCode.length()));
+    /** The district a code lies in, or the code itself above the district level. */
+    private static String district(String code) {
+        return new RegionCode(code).atOrAbove(RegionLevel.DISTRICT).value();
+    }
+
+    private static boolean isVillageIn(String code, RegionCode district) {
+        RegionCode region = new RegionCode(code);
+        return region.isVillage() && region.isWithin(district);
+    }
+
+    private static boolean lies(String code, RegionCode scope) {
+        return new RegionCode(code).isWithin(scope);
     }
 
     private static Instant latest(Instant a, Instant b) {

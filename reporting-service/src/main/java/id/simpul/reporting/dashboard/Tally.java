@@ -1,5 +1,7 @@
 package id.simpul.reporting.dashboard;
 
+import id.simpul.regions.RegionCode;
+
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -66,7 +68,7 @@ final class Tally {
             byMediaType = increment(byMediaType, type, 1);
         }
         if ("ACTIVE".equals(kim.status())) {
-            coveredDistricts = add(coveredDistricts, kim.villageCode().substring(0, 8));
+            coveredDistricts = add(coveredDistricts, new RegionCode(kim.villageCode()).district().value());
             coveredVillages = add(coveredVillages, kim.villageCode());
         }
         if (invited) {

@@ -1,6 +1,7 @@
 package id.simpul.reporting.projection;
 
 import id.simpul.regions.Region;
+import id.simpul.regions.RegionCode;
 import id.simpul.regions.RegionDataset;
 import id.simpul.regions.RegionLevel;
 import org.bson.Document;
@@ -21,10 +22,11 @@ class Places {
     /** Sets {@code villageCode} and the district, regency and province codes above it on {@code document}. */
     void putVillage(Document document, String villageCode, String what) {
         requireVillage(villageCode, what);
+        RegionCode village = new RegionCode(villageCode);
         document.put("villageCode", villageCode);
-        document.put("districtCode", villageCode.substring(0, 8));
-        document.put("regencyCode", villageCode.substring(0, 5));
-        document.put("provinceCode", villageCode.substring(0, 2));
+        document.put("districtCode", village.district().value());
+        document.put("regencyCode", village.regency().value());
+        document.put("provinceCode", village.province().value());
     }
 
     void requireVillage(String villageCode, String what) {

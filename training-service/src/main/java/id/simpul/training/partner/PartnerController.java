@@ -5,6 +5,7 @@ import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
 import id.simpul.platform.SortedBy;
+import id.simpul.regions.RegionCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -52,7 +53,6 @@ class PartnerController {
                            "email": "gizi@dinkes-kupang.example"}]}
             """;
 
-    private static final String REGION_PATTERN = "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$";
 
     private final PartnerService partners;
 
@@ -61,8 +61,8 @@ class PartnerController {
     }
 
     record PartnerRequest(@NotBlank @Size(max = 200) String name, @NotNull PartnerType type,
-                          @NotBlank @Size(max = 13) @Pattern(regexp = REGION_PATTERN,
-                                  message = "must be a Kemendagri region code such as 63.03") String regionCode,
+                          @NotBlank @Size(max = 13) @Pattern(regexp = RegionCode.PATTERN,
+                                  message = RegionCode.NOT_A_CODE + " such as 63.03") String regionCode,
                           @Size(max = 20) List<@Valid @NotNull ContactRequest> contacts) {
     }
 
@@ -129,8 +129,8 @@ class PartnerController {
     @Operation(summary = "List partners", description = "By type, region (a code and everything below it) and name (q: "
             + "part of the name; case and spacing aside). By name unless sorted.")
     PageResponse<PartnerResponse> list(@RequestParam(required = false) PartnerType type,
-                                       @RequestParam(required = false) @Size(max = 13) @Pattern(regexp = REGION_PATTERN,
-                                               message = "must be a Kemendagri region code such as 63.03") String region,
+                                       @RequestParam(required = false) @Size(max = 13) @Pattern(regexp = RegionCode.PATTERN,
+                                               message = RegionCode.NOT_A_CODE + " such as 63.03") String region,
                                        @RequestParam(required = false) @Size(max = 100) String q,
                                        @RequestParam(required = false) @Size(max = 40) @SortedBy(PartnerService.class) String sort,
                                        @Valid PageQuery page) {

@@ -1,5 +1,6 @@
 package id.simpul.training.programme;
 
+import id.simpul.regions.RegionCode;
 import id.simpul.training.common.RuleException;
 import id.simpul.training.common.Violation;
 import org.jmolecules.ddd.annotation.AggregateRoot;
@@ -144,7 +145,7 @@ public final class Programme {
     /** Whether a KIM in {@code villageCode} lies in the programme's target regions (all of Indonesia when none). */
     public boolean covers(String villageCode) {
         return targetRegions.isEmpty()
-                || targetRegions.stream().anyMatch(r -> villageCode.equals(r) || villageCode.startsWith(r + "."));
+                || targetRegions.stream().anyMatch(r -> new RegionCode(villageCode).isWithin(new RegionCode(r)));
     }
 
     public ProgrammeId id() {

@@ -5,6 +5,7 @@ import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
 import id.simpul.platform.SortedBy;
+import id.simpul.regions.RegionCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -55,7 +56,6 @@ class ProgrammeController {
              "targets": {"trainings": 12, "kimsTrained": 60, "outputs": 150, "peopleReached": 50000}}
             """;
 
-    static final String REGION_PATTERN = "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$";
 
     private final ProgrammeService programmes;
     private final ProgrammeProgress progress;
@@ -71,12 +71,12 @@ class ProgrammeController {
                     message = "must be a theme such as STUNTING, ANTI_HOAX, DIGITAL_UMKM or ELECTIONS") String theme,
             @NotNull @Valid OrganiserRequest organiser,
             @NotNull @Valid PeriodRequest period,
-            @Size(max = 100) List<@NotBlank @Size(max = 13) @Pattern(regexp = REGION_PATTERN, message = "must be a Kemendagri region code such as 63 or 63.03") String> targetRegions,
+            @Size(max = 100) List<@NotBlank @Size(max = 13) @Pattern(regexp = RegionCode.PATTERN, message = RegionCode.NOT_A_CODE + " such as 63 or 63.03") String> targetRegions,
             @Valid TargetsRequest targets) {
     }
 
     record OrganiserRequest(@NotNull Organiser.Level level,
-                            @Size(max = 13) @Pattern(regexp = REGION_PATTERN, message = "must be a Kemendagri region code such as 63 or 63.03") String regionCode,
+                            @Size(max = 13) @Pattern(regexp = RegionCode.PATTERN, message = RegionCode.NOT_A_CODE + " such as 63 or 63.03") String regionCode,
                             @NotBlank @Size(max = 200) String name) {
     }
 
@@ -98,7 +98,7 @@ class ProgrammeController {
             @Size(max = 41) @Pattern(regexp = "^[A-Za-z][A-Za-z0-9_ ]{1,40}$",
                     message = "must be a theme such as STUNTING, ANTI_HOAX, DIGITAL_UMKM or ELECTIONS") String theme,
             @Valid PeriodRequest period,
-            @Size(max = 100) List<@NotBlank @Size(max = 13) @Pattern(regexp = REGION_PATTERN, message = "must be a Kemendagri region code such as 63 or 63.03") String> targetRegions,
+            @Size(max = 100) List<@NotBlank @Size(max = 13) @Pattern(regexp = RegionCode.PATTERN, message = RegionCode.NOT_A_CODE + " such as 63 or 63.03") String> targetRegions,
             @Valid TargetsRequest targets) {
     }
 
@@ -159,11 +159,11 @@ class ProgrammeController {
             + "between from and to (inclusive); by status today (PLANNED, RUNNING, ENDED by the period, WIB date). "
             + "Newest period first unless sorted.")
     PageResponse<ProgrammeResponse> list(@RequestParam(required = false) @Size(max = 41) String theme,
-                                         @RequestParam(required = false) @Size(max = 13) @Pattern(regexp = REGION_PATTERN,
-                                                 message = "must be a Kemendagri region code such as 63 or 63.03") String region,
+                                         @RequestParam(required = false) @Size(max = 13) @Pattern(regexp = RegionCode.PATTERN,
+                                                 message = RegionCode.NOT_A_CODE + " such as 63 or 63.03") String region,
                                          @RequestParam(required = false) Organiser.Level organiser,
-                                         @RequestParam(required = false) @Size(max = 13) @Pattern(regexp = REGION_PATTERN,
-                                                 message = "must be a Kemendagri region code such as 63 or 63.03") String organiserRegion,
+                                         @RequestParam(required = false) @Size(max = 13) @Pattern(regexp = RegionCode.PATTERN,
+                                                 message = RegionCode.NOT_A_CODE + " such as 63 or 63.03") String organiserRegion,
                                          @RequestParam(required = false) LocalDate from,
                                          @RequestParam(required = false) LocalDate to,
                                          @RequestParam(required = false) ProgrammeStatus status,

@@ -1,5 +1,6 @@
 package id.simpul.training.programme;
 
+import id.simpul.regions.RegionCode;
 import id.simpul.training.common.TrainingClock;
 import id.simpul.eventing.AggregateStore;
 import id.simpul.eventing.AggregateStores;
@@ -110,17 +111,6 @@ public class ProgrammeService {
         }
     }
 
-    /** {@code 91.71.01.1001}, {@code 91.71.01}, {@code 91.71}, {@code 91}: a region code and those of the regions above it. */
-    public static List<String> regionAndAbove(String code) {
-        List<String> codes = new ArrayList<>();
-        for (String c = code; ; c = c.substring(0, c.lastIndexOf('.'))) {
-            codes.add(c);
-            if (c.indexOf('.') < 0) {
-                return codes;
-            }
-        }
-    }
-
     /** Today's date in Indonesia, by which a programme is PLANNED, RUNNING or ENDED (WIB, where the ministry sits). */
     public LocalDate today() {
         return LocalDate.now(clock.withZone(IndonesianTimeZone.WIB.zone()));
@@ -155,7 +145,7 @@ public class ProgrammeService {
         }
         if (f.region() != null) {
             conditions.add(new Criteria().orOperator(Criteria.where("targetRegions").size(0),
-                    Criteria.where("targetRegions").in(regionAndAbove(f.region())),
+                    Criteria.where("targetRegions").in(new RegionCode(f.region()).selfAndAncestors().stream().map(RegionCode::value).toList()),
                     Criteria.where("targetRegions").regex("^" + java.util.regex.Pattern.quote(f.region() + "."))));
         }
         if (f.organiserLevel() != null) {

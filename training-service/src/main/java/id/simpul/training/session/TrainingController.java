@@ -8,6 +8,7 @@ import id.simpul.platform.SortedBy;
 import id.simpul.platform.ProblemDetailsAdvice.FieldProblem;
 import id.simpul.platform.Problems;
 import id.simpul.regions.IndonesianTimeZone;
+import id.simpul.regions.RegionCode;
 import id.simpul.regions.RegionDataset;
 import id.simpul.training.common.NotFoundException;
 import id.simpul.training.partner.PartnerId;
@@ -96,7 +97,6 @@ class TrainingController {
              "materials": [{"title": "Modul Cegah Stunting", "link": "https://dinkes-kupang.example/modul.pdf"}]}
             """;
 
-    private static final String REGION_PATTERN = "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$";
 
     private final TrainingService trainings;
     private final AttendanceSheets sheets;
@@ -122,8 +122,8 @@ class TrainingController {
             @Size(max = 30) List<@Valid @NotNull MaterialRequest> materials) {
     }
 
-    record VenueRequest(@Size(max = 13) @Pattern(regexp = REGION_PATTERN,
-            message = "must be a Kemendagri region code such as 63.03.05") String regionCode,
+    record VenueRequest(@Size(max = 13) @Pattern(regexp = RegionCode.PATTERN,
+            message = RegionCode.NOT_A_CODE + " such as 63.03.05") String regionCode,
                         @Size(max = 500) String address,
                         @Size(max = 500) @Pattern(regexp = "^https?://\\S+$", message = "must be a web address") String meetingLink) {
     }
@@ -164,8 +164,8 @@ class TrainingController {
             + "at the venue from/to (inclusive) and status; by start unless sorted.")
     PageResponse<TrainingResponse> list(@RequestParam(required = false) @Size(max = 36)
                                         @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a programme id") String programme,
-                                        @RequestParam(required = false) @Size(max = 13) @Pattern(regexp = REGION_PATTERN,
-                                                message = "must be a Kemendagri region code such as 63.03.05") String region,
+                                        @RequestParam(required = false) @Size(max = 13) @Pattern(regexp = RegionCode.PATTERN,
+                                                message = RegionCode.NOT_A_CODE + " such as 63.03.05") String region,
                                         @RequestParam(required = false) LocalDate from,
                                         @RequestParam(required = false) LocalDate to,
                                         @RequestParam(required = false) TrainingStatus status,

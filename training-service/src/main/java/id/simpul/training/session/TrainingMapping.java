@@ -2,11 +2,11 @@ package id.simpul.training.session;
 
 import id.simpul.eventing.AggregateMapping;
 import id.simpul.regions.IndonesianTimeZone;
+import id.simpul.regions.RegionCode;
 import id.simpul.training.programme.ProgrammeId;
 import org.bson.Document;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
@@ -48,15 +48,9 @@ class TrainingMapping implements AggregateMapping<Training> {
                 .append("enrolments", t.enrolments().stream().map(TrainingMapping::enrolment).toList());
     }
 
+    /** The venue's region and those above it, from the province down; none for a venue without one. */
     private static List<String> regionPath(String code) {
-        List<String> path = new ArrayList<>();
-        if (code != null) {
-            String[] parts = code.split("\\.");
-            for (int i = 1; i <= parts.length; i++) {
-                path.add(String.join(".", java.util.Arrays.copyOf(parts, i)));
-            }
-        }
-        return path;
+        return code == null ? List.of() : new RegionCode(code).selfAndAncestors().reversed().stream().map(RegionCode::value).toList();
     }
 
     private static Document invitation(Invitation i) {

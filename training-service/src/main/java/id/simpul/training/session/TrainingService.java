@@ -1,5 +1,6 @@
 package id.simpul.training.session;
 
+import id.simpul.regions.RegionCode;
 import id.simpul.training.common.TrainingClock;
 import id.simpul.eventing.AggregateStore;
 import id.simpul.eventing.AggregateStores;
@@ -378,7 +379,7 @@ public class TrainingService {
             return PageResponse.of(List.of(), page, 0);
         }
         Query programmesCovering = Query.query(new Criteria().orOperator(Criteria.where("targetRegions").size(0),
-                Criteria.where("targetRegions").in(ProgrammeService.regionAndAbove(kim.villageCode()))));
+                Criteria.where("targetRegions").in(new RegionCode(kim.villageCode()).selfAndAncestors().stream().map(RegionCode::value).toList())));
         programmesCovering.fields().include("_id");
         List<String> programmeIds = mongo.find(programmesCovering, Document.class, "programmes").stream()
                 .map(d -> d.getString("_id")).toList();
@@ -544,7 +545,8 @@ public class TrainingService {
     }
 
     private String regencyName(String villageCode) {
-        return regions.find(villageCode.substring(0, 5)).map(Region::name).orElse(villageCode.substring(0, 5));
+        String regency = new RegionCode(villageCode).regency().value();
+        return regions.find(regency).map(Region::name).orElse(regency);
     }
 
     /** A certificate verification code: ten characters that are not easily confused (no 0/O, 1/I). */
