@@ -1,20 +1,11 @@
 package id.simpul.registry;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import id.simpul.testinfra.ArchitectureRules;
-import org.junit.jupiter.api.Test;
+import id.simpul.testinfra.ServiceArchitectureTest;
 
-class ArchitectureTest {
+/** The architecture rules every service keeps, checked on registry's classes. */
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    private final JavaClasses classes = ArchitectureRules.classesOf("registry");
-
-    @Test
-    void registryUsesNoOtherServicesCode() {
-        ArchitectureRules.usesNoOtherServicesCode("registry").check(classes);
-    }
-
-    @Test
-    void theDomainCoreIsPlainJava() {
-        ArchitectureRules.domainCoreIsPlainJava().check(classes);
+    ArchitectureTest() {
+        super("registry");
     }
 }

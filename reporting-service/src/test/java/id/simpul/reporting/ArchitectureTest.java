@@ -1,15 +1,11 @@
 package id.simpul.reporting;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import id.simpul.testinfra.ArchitectureRules;
-import org.junit.jupiter.api.Test;
+import id.simpul.testinfra.ServiceArchitectureTest;
 
-class ArchitectureTest {
+/** The architecture rules every service keeps, checked on reporting's classes. */
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    private final JavaClasses classes = ArchitectureRules.classesOf("reporting");
-
-    @Test
-    void reportingUsesNoOtherServicesCode() {
-        ArchitectureRules.usesNoOtherServicesCode("reporting").check(classes);
+    ArchitectureTest() {
+        super("reporting");
     }
 }

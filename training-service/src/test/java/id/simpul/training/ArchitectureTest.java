@@ -1,20 +1,11 @@
 package id.simpul.training;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import id.simpul.testinfra.ArchitectureRules;
-import org.junit.jupiter.api.Test;
+import id.simpul.testinfra.ServiceArchitectureTest;
 
-class ArchitectureTest {
+/** The architecture rules every service keeps, checked on training's classes. */
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    private final JavaClasses classes = ArchitectureRules.classesOf("training");
-
-    @Test
-    void trainingUsesNoOtherServicesCode() {
-        ArchitectureRules.usesNoOtherServicesCode("training").check(classes);
-    }
-
-    @Test
-    void theDomainCoreIsPlainJava() {
-        ArchitectureRules.domainCoreIsPlainJava().check(classes);
+    ArchitectureTest() {
+        super("training");
     }
 }

@@ -1,5 +1,7 @@
 package id.simpul.reporting.dashboard;
 
+import org.jmolecules.ddd.annotation.ValueObject;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,6 +20,7 @@ final class DevelopmentIndex {
     static final int STALE_DAYS = 365;
 
     /** One KIM's score and what it is made of; {@code days} since the last activity, null when none is known. */
+    @ValueObject
     record Score(int score, double media, int mediaCount, double trainings, int trainingCount, double outputs,
                  int outputCount, double recency, Long days, Instant lastActivityAt) {
 

@@ -1,5 +1,7 @@
 package id.simpul.reporting.projection;
 
+import org.jmolecules.event.annotation.DomainEvent;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +13,7 @@ import java.util.Objects;
 final class Payloads {
 
     /** {@code id.simpul.kim.registered.v1} and {@code id.simpul.kim.updated.v1}: the public profile as it is. */
+    @DomainEvent
     record KimSnapshot(String kimId, long version, String name, String villageCode, String status, List<String> focusAreas,
                        List<Media> mediaChannels, Integer memberCount, Instant registeredAt, Instant updatedAt) {
 
@@ -31,6 +34,7 @@ final class Payloads {
     }
 
     /** {@code id.simpul.kim.status-changed.v1}. */
+    @DomainEvent
     record KimStatusChanged(String kimId, long version, String name, String villageCode, String status, Instant changedAt) {
 
         KimStatusChanged {
@@ -41,6 +45,7 @@ final class Payloads {
     }
 
     /** {@code id.simpul.programme.created.v1}. */
+    @DomainEvent
     record ProgrammeCreated(String programmeId, long version, String title, String theme, Organiser organiser,
                             String periodStart, String periodEnd, List<String> targetRegions, Targets targets,
                             Instant createdAt) {
@@ -55,6 +60,7 @@ final class Payloads {
     }
 
     /** {@code id.simpul.programme.updated.v1}: every field a correction can change, as it now stands. */
+    @DomainEvent
     record ProgrammeUpdated(String programmeId, long version, String title, String theme, String periodStart,
                             String periodEnd, List<String> targetRegions, Targets targets, Instant updatedAt) {
 
@@ -84,6 +90,7 @@ final class Payloads {
     }
 
     /** {@code id.simpul.partner.registered.v1}. */
+    @DomainEvent
     record PartnerRegistered(String partnerId, long version, String name, String type, String regionCode,
                              Instant registeredAt) {
 
@@ -93,6 +100,7 @@ final class Payloads {
     }
 
     /** {@code id.simpul.partner.updated.v1}: the partner's public fields as they now stand. */
+    @DomainEvent
     record PartnerUpdated(String partnerId, long version, String name, String type, String regionCode, Instant updatedAt) {
 
         PartnerUpdated {
@@ -101,6 +109,7 @@ final class Payloads {
     }
 
     /** {@code id.simpul.training.drafted.v1} and {@code id.simpul.training.scheduled.v1}: the training as described. */
+    @DomainEvent
     record TrainingDescribed(String trainingId, long version, String programmeId, String title, String topic, String mode,
                              String venueRegionCode, String timeZone, Instant start, Instant end, String localStart,
                              String localEnd, Integer capacity, Instant draftedAt, Instant scheduledAt) {
@@ -115,6 +124,7 @@ final class Payloads {
     }
 
     /** {@code id.simpul.training.updated.v1}: the description as corrected (its times change with a rescheduling). */
+    @DomainEvent
     record TrainingUpdated(String trainingId, long version, String programmeId, String title, String topic,
                            String venueRegionCode, Integer capacity, Instant updatedAt) {
 
@@ -124,6 +134,7 @@ final class Payloads {
     }
 
     /** {@code id.simpul.training.rescheduled.v1}. */
+    @DomainEvent
     record TrainingRescheduled(String trainingId, long version, String programmeId, String timeZone, Instant start,
                                Instant end, String localStart, String localEnd, Instant rescheduledAt) {
 
@@ -133,6 +144,7 @@ final class Payloads {
     }
 
     /** {@code id.simpul.training.cancelled.v1} and {@code id.simpul.training.completed.v1}. */
+    @DomainEvent
     record TrainingEnded(String trainingId, long version, String programmeId, Integer attendees, String reason,
                          Instant cancelledAt, Instant completedAt) {
 
@@ -142,6 +154,7 @@ final class Payloads {
     }
 
     /** {@code id.simpul.partner.invited.v1}, {@code .joined.v1} and {@code .declined.v1}. */
+    @DomainEvent
     record InvitationChanged(String trainingId, long version, String programmeId, String invitationId, String partnerId,
                              String partnerType, Integer speakers) {
 
@@ -153,6 +166,7 @@ final class Payloads {
     }
 
     /** {@code id.simpul.participant.enrolled.v1}, {@code .waitlisted.v1}, {@code .promoted.v1} and {@code .withdrew.v1}. */
+    @DomainEvent
     record EnrolmentChanged(String trainingId, long version, String programmeId, String enrolmentId, String kimId,
                             String villageCode) {
 
@@ -165,6 +179,7 @@ final class Payloads {
     }
 
     /** {@code id.simpul.attendance.recorded.v1}: the participants newly marked present. */
+    @DomainEvent
     record AttendanceRecorded(String trainingId, long version, String programmeId, List<Attendee> attendees,
                               Instant recordedAt) {
 
@@ -182,6 +197,7 @@ final class Payloads {
     }
 
     /** {@code id.simpul.output.reported.v1}. */
+    @DomainEvent
     record OutputReported(String outputId, long version, String programmeId, String trainingId, String kimId,
                           String villageCode, String channel, String url, String publishedOn, long peopleReached,
                           Instant reportedAt) {
@@ -192,6 +208,7 @@ final class Payloads {
     }
 
     /** {@code id.simpul.output.corrected.v1}: the output with the values it now counts with. */
+    @DomainEvent
     record OutputCorrected(String outputId, long version, String programmeId, String trainingId, String kimId,
                            String villageCode, String channel, String url, String publishedOn, long peopleReached,
                            Instant correctedAt) {
@@ -202,6 +219,7 @@ final class Payloads {
     }
 
     /** {@code id.simpul.output.withdrawn.v1}: the output no longer counts. */
+    @DomainEvent
     record OutputWithdrawn(String outputId, long version, String programmeId, String trainingId, String kimId,
                            String villageCode, Instant withdrawnAt) {
 

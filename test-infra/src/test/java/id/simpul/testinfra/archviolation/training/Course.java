@@ -1,0 +1,4 @@
+package id.simpul.testinfra.archviolation.training;
+
+public record Course(String title) {
+}
