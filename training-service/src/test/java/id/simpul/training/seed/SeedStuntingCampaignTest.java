@@ -70,5 +70,9 @@ class SeedStuntingCampaignTest {
                 .isBetween(trainingDay, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Makassar"))));
         assertThat((Integer) http.get("/api/programmes/" + programme).json("$.progress.outputs.actual")).isEqualTo(4);
         assertThat(mongo.count(new Query(), "trainings")).as("a second start adds nothing").isEqualTo(trainings);
+        String martapuraId = (String) martapura.get("id");
+        var drafted = id.simpul.testinfra.TopicRecords.read(bootstrap, id.simpul.contracts.Topics.TRAININGS,
+                r -> martapuraId.equals(r.key()), 1, Duration.ofSeconds(30)).getFirst();
+        assertThat(id.simpul.testinfra.TopicRecords.header(drafted, "ce_actorid")).as("Simpul itself loaded it").isEqualTo("simpul:seed");
     }
 }
