@@ -103,6 +103,27 @@ class KeycloakRealmTest {
     }
 
     @Test
+    void theDemoUsersAreThoseOfTheEmbeddedIdentityServiceAsTheReadmeListsThem() throws IOException {
+        Set<String> listed = new LinkedHashSet<>();
+        Matcher row = Pattern.compile("(?m)^\\| `([a-z.@]+)` \\| ([A-Z_]+) \\| ([^|]*)\\|").matcher(Files.readString(ROOT.resolve("README.md")));
+        while (row.find()) {
+            java.util.regex.Matcher code = Pattern.compile("`(\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?)`").matcher(row.group(3));
+            listed.add(row.group(1) + " " + row.group(2) + " " + (code.find() ? code.group(1) : ""));
+        }
+        Set<String> inRealm = new LinkedHashSet<>();
+        realm.get("users").forEach(user -> {
+            if (!user.has("serviceAccountClientId")) {
+                inRealm.add(user.get("username").asText() + " " + user.at("/realmRoles/0").asText() + " "
+                        + user.at("/attributes/region_scope/0").asText(""));
+            }
+        });
+
+        assertThat(inRealm).containsExactlyInAnyOrderElementsOf(listed).hasSize(8);
+        realm.get("users").forEach(user -> assertThat(user.at("/credentials/0/value").asText("Simpul-Demo-2026!"))
+                .as("the README's demo password").isEqualTo("Simpul-Demo-2026!"));
+    }
+
+    @Test
     void dockerComposeImportsTheRealm() throws IOException {
         String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
 
