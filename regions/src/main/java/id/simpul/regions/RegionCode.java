@@ -108,6 +108,11 @@ public record RegionCode(String value) {
         return !equals(scope) && isWithin(scope);
     }
 
+    /** A regular expression finding the codes of the regions below this one, for queries a store runs on code strings. */
+    public String belowRegex() {
+        return "^" + Pattern.quote(value + SEPARATOR);
+    }
+
     @Override
     public String toString() {
         return value;

@@ -5,6 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.regex.Pattern;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -95,6 +97,17 @@ class RegionCodeTest {
         assertThat(RegionCode.parse("63.0")).isEmpty();
         assertThatThrownBy(() -> new RegionCode("63.03").isWithin(new RegionCode("63.0")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theBelowRegexFindsTheCodesBelowARegionOnly() {
+        Pattern below = Pattern.compile(new RegionCode("63.03").belowRegex());
+
+        assertThat(below.matcher("63.03.05").find()).isTrue();
+        assertThat(below.matcher("63.03.05.1001").find()).isTrue();
+        assertThat(below.matcher("63.03").find()).isFalse();
+        assertThat(below.matcher("63.13.03").find()).isFalse();
+        assertThat(below.matcher("64.63.03").find()).isFalse();
     }
 
     @Test

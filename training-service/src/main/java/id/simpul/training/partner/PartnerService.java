@@ -8,6 +8,7 @@ import id.simpul.platform.MongoPages;
 import id.simpul.platform.PageResponse;
 import id.simpul.platform.Sorting;
 import id.simpul.training.common.Corrections;
+import id.simpul.regions.RegionCode;
 import id.simpul.regions.RegionDataset;
 import id.simpul.training.common.NotFoundException;
 import id.simpul.training.common.RuleException;
@@ -100,7 +101,7 @@ public class PartnerService {
         }
         if (region != null) {
             conditions.add(new Criteria().orOperator(Criteria.where("regionCode").is(region),
-                    Criteria.where("regionCode").regex("^" + java.util.regex.Pattern.quote(region + "."))));
+                    Criteria.where("regionCode").regex(new RegionCode(region).belowRegex())));
         }
         if (q != null && !PartnerMapping.nameKey(q).isEmpty()) {
             conditions.add(Criteria.where(PartnerMapping.NAME_KEY).regex(java.util.regex.Pattern.quote(PartnerMapping.nameKey(q))));

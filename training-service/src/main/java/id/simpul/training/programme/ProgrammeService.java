@@ -146,7 +146,7 @@ public class ProgrammeService {
         if (f.region() != null) {
             conditions.add(new Criteria().orOperator(Criteria.where("targetRegions").size(0),
                     Criteria.where("targetRegions").in(new RegionCode(f.region()).selfAndAncestors().stream().map(RegionCode::value).toList()),
-                    Criteria.where("targetRegions").regex("^" + java.util.regex.Pattern.quote(f.region() + "."))));
+                    Criteria.where("targetRegions").regex(new RegionCode(f.region()).belowRegex())));
         }
         if (f.organiserLevel() != null) {
             conditions.add(Criteria.where("organiser.level").is(f.organiserLevel().name()));
