@@ -10,7 +10,7 @@ public record Region(String code, String name, RegionLevel level, String parentC
 
     /** The code of the province it lies in (its own for a province). */
     public String provinceCode() {
-        return code.substring(0, 2);
+        return new RegionCode(code).province().value();
     }
 
     /** A village (desa) has a fourth part starting with 2, a kelurahan one starting with 1. */

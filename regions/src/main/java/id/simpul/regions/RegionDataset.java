@@ -87,9 +87,10 @@ public final class RegionDataset {
 
     private static void add(Map<String, Region> regions, Map<String, IndonesianTimeZone> zones, String code, String name,
                             String parent) {
-        IndonesianTimeZone zone = zones.get(code.substring(0, 2));
+        String province = new RegionCode(code).province().value();
+        IndonesianTimeZone zone = zones.get(province);
         if (zone == null) {
-            throw new IllegalStateException("No time zone for province " + code.substring(0, 2));
+            throw new IllegalStateException("No time zone for province " + province);
         }
         if (parent != null && !regions.containsKey(parent)) {
             throw new IllegalStateException("Region " + code + " names unknown parent " + parent);
