@@ -1,7 +1,7 @@
 package id.simpul.identity.key;
 
 import id.simpul.identity.Forbidden;
-import id.simpul.identity.token.SimpulClaims;
+import id.simpul.identity.SimpulClaims;
 import id.simpul.identity.user.Role;
 import id.simpul.platform.Problems;
 import io.swagger.v3.oas.annotations.Operation;

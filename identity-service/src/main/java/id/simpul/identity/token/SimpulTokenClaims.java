@@ -1,5 +1,6 @@
 package id.simpul.identity.token;
 
+import id.simpul.identity.SimpulClaims;
 import id.simpul.identity.client.MongoRegisteredClients;
 import id.simpul.identity.user.UserAccount;
 import id.simpul.identity.user.UserStore;

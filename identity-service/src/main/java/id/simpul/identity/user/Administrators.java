@@ -1,6 +1,6 @@
 package id.simpul.identity.user;
 
-import id.simpul.identity.token.SimpulClaims;
+import id.simpul.identity.SimpulClaims;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.util.EnumSet;
@@ -16,7 +16,11 @@ final class Administrators {
         EnumSet<Role> roles = EnumSet.noneOf(Role.class);
         List<String> claimed = token.getClaimAsStringList(SimpulClaims.ROLES);
         if (claimed != null) {
-            claimed.stream().filter(SimpulClaims::knownRole).map(Role::valueOf).forEach(roles::add);
+            for (Role role : Role.values()) {
+                if (claimed.contains(role.name())) {
+                    roles.add(role);
+                }
+            }
         }
         String scope = token.getClaimAsString(SimpulClaims.REGION_SCOPE);
         return new Delegation.Administrator(token.getSubject(), roles,

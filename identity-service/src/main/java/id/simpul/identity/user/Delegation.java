@@ -1,5 +1,7 @@
 package id.simpul.identity.user;
 
+import org.jmolecules.ddd.annotation.ValueObject;
+
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,6 +16,7 @@ public final class Delegation {
     }
 
     /** The administrator as their token describes them. */
+    @ValueObject
     public record Administrator(String username, Set<Role> roles, RegionScope scope) {
 
         boolean admin() {

@@ -1,11 +1,14 @@
 package id.simpul.identity.user;
 
+import org.jmolecules.ddd.annotation.ValueObject;
+
 import java.util.regex.Pattern;
 
 /**
  * Where a user acts: a Kemendagri code prefix ({@code 63} a province, {@code 63.03} a regency, down to a village),
  * or the whole country when empty.
  */
+@ValueObject
 public record RegionScope(String code) {
 
     private static final Pattern CODE = Pattern.compile("^$|^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$");

@@ -1,5 +1,7 @@
 package id.simpul.identity.user;
 
+import org.jmolecules.ddd.annotation.AggregateRoot;
+
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -8,6 +10,7 @@ import java.util.Set;
  * A person who signs in: their roles, where they act, and for partner users and KIM officers which partner or KIM
  * they speak for. The password is kept only as its hash.
  */
+@AggregateRoot
 public record UserAccount(String id, String username, String displayName, String passwordHash, Set<Role> roles,
                           RegionScope scope, String partnerId, String kimId, boolean enabled, Instant lockedUntil,
                           Instant createdAt, String createdBy) {

@@ -7,7 +7,7 @@ import id.simpul.identity.authorization.MongoAuthorizations;
 import id.simpul.identity.client.MongoRegisteredClients;
 import id.simpul.identity.client.SimpulClients;
 import id.simpul.identity.key.SigningKeys;
-import id.simpul.identity.token.SimpulClaims;
+import id.simpul.identity.SimpulClaims;
 import id.simpul.identity.user.SignInAccounts;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

@@ -1,8 +1,4 @@
-package id.simpul.identity.token;
-
-import id.simpul.identity.user.Role;
-
-import java.util.Arrays;
+package id.simpul.identity;
 
 /** The claim names Simpul's services read from a token; one place, as the resource servers will quote them. */
 public final class SimpulClaims {
@@ -15,9 +11,5 @@ public final class SimpulClaims {
     public static final String AUDIENCE = "simpul";
 
     private SimpulClaims() {
-    }
-
-    public static boolean knownRole(String name) {
-        return Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(name));
     }
 }
