@@ -81,6 +81,33 @@ public final class Browser {
 
     /** The authorization code + PKCE flow of simpul-cli, signing in as {@code username}: the token response (JSON). */
     public String cliTokens(String username, String password) {
+        HttpResponse<String> tokens = cliCode(username, password).exchange();
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return tokens.body();
+    }
+
+    /** A code the CLI received on its loopback redirect, and the verifier that goes with it. */
+    public final class Code {
+        private final String code;
+        private final String verifier;
+
+        Code(String code, String verifier) {
+            this.code = code;
+            this.verifier = verifier;
+        }
+
+        public String value() {
+            return code;
+        }
+
+        public HttpResponse<String> exchange() {
+            return postForm("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
+                    "redirect_uri", CLI_REDIRECT, "client_id", "simpul-cli", "code_verifier", verifier));
+        }
+    }
+
+    /** Up to the code: the authorize request, the sign-in form, and the redirect to the CLI's loopback address. */
+    public Code cliCode(String username, String password) {
         String verifier = randomText();
         String authorize = "/oauth2/authorize?" + encode(Map.of("response_type", "code", "client_id", "simpul-cli",
                 "redirect_uri", CLI_REDIRECT, "scope", "openid profile", "state", "s-" + randomText().substring(0, 8),
@@ -94,11 +121,7 @@ public final class Browser {
         assertThat(toClient.statusCode()).as(toClient.body()).isEqualTo(302);
         String callback = toClient.headers().firstValue("Location").orElseThrow();
         assertThat(callback).startsWith(CLI_REDIRECT + "?code=");
-        String code = queryParameter(callback, "code");
-        HttpResponse<String> tokens = postForm("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
-                "redirect_uri", CLI_REDIRECT, "client_id", "simpul-cli", "code_verifier", verifier));
-        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-        return tokens.body();
+        return new Code(queryParameter(callback, "code"), verifier);
     }
 
     public String cliAccessToken(String username, String password) {

@@ -135,6 +135,32 @@ class SignInIntegrationTest {
         assertThat(new Browser(port).signIn("disabled.test", "Nonaktif-2026!")).endsWith("/login?disabled");
     }
 
+    @Test
+    void aUserDisabledAfterSigningInGetsNoTokens() {
+        var user = administration.create(admin(), new UserAdministration.NewUser("disabled.later", null, "Nonaktif-Nanti-2026",
+                Set.of(Role.VIEWER), "", null, null));
+        Browser.Code code = new Browser(port).cliCode("disabled.later", "Nonaktif-Nanti-2026");
+
+        administration.setEnabled(admin(), user.id(), false);
+        HttpResponse<String> tokens = code.exchange();
+
+        assertThat(tokens.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<String>read(tokens.body(), "$.error")).isEqualTo("invalid_grant");
+        assertThat(tokens.body()).doesNotContain("access_token");
+    }
+
+    @Test
+    void theCodeWithoutTheRightVerifierIsRefused() {
+        Browser browser = new Browser(port);
+        Browser.Code code = browser.cliCode("viewer", PASSWORD);
+
+        HttpResponse<String> tokens = browser.postForm("/oauth2/token", Map.of("grant_type", "authorization_code",
+                "code", code.value(), "redirect_uri", Browser.CLI_REDIRECT, "client_id", "simpul-cli", "code_verifier", "not-the-verifier-" + "x".repeat(40)));
+
+        assertThat(tokens.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<String>read(tokens.body(), "$.error")).isEqualTo("invalid_grant");
+    }
+
     static Delegation.Administrator admin() {
         return new Delegation.Administrator("admin@kemkomdigi", Set.of(Role.MINISTRY_ADMIN), RegionScope.NATIONAL);
     }

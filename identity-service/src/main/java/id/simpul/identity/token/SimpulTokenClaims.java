@@ -5,6 +5,9 @@ import id.simpul.identity.client.MongoRegisteredClients;
 import id.simpul.identity.user.UserAccount;
 import id.simpul.identity.user.UserStore;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -45,7 +48,12 @@ class SimpulTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             context.getClaims().claim(SimpulClaims.REGION_SCOPE, "");
             return;
         }
-        users.byUsername(context.getPrincipal().getName()).ifPresent(user -> claims(context, user));
+        UserAccount user = users.byUsername(context.getPrincipal().getName())
+                .filter(UserAccount::enabled)
+                // Disabled after signing in (or between refreshes): no new tokens for them.
+                .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+                        "The user is disabled or no longer exists.", null)));
+        claims(context, user);
     }
 
     private static void claims(JwtEncodingContext context, UserAccount user) {
