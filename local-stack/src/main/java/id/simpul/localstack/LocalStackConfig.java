@@ -100,7 +100,8 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
     }
 
     /**
-     * What a service process is told: where Kafka and MongoDB are, its port, and the seeds: registry the seed KIMs,
+     * What a service process is told: where Kafka and MongoDB are, its port, whose tokens it takes (identity-service's),
+     * and the seeds: registry the seed KIMs,
      * training the stunting campaign, identity its demo users (with the seeds, as {@code ./simpul start} loads them).
      */
     public Map<String, String> serviceEnvironment(String service) {
@@ -111,6 +112,10 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
         env.put("TRAINING_PORT", String.valueOf(port("training-service")));
         env.put("REPORTING_PORT", String.valueOf(port("reporting-service")));
         env.put("SIMPUL_IDENTITY_PORT", String.valueOf(port(IDENTITY)));
+        if (!service.equals(IDENTITY)) {
+            // The services take bearer tokens of identity-service (and record their callers as actors).
+            env.put("SIMPUL_ISSUER_URI", identityIssuer());
+        }
         if (service.equals("registry-service")) {
             env.put("SIMPUL_SEED_KIMS", seedKims);
         }

@@ -27,4 +27,13 @@ class LocalStackConfigTest {
                 .containsEntry("MONGODB_URI", config.mongoUri());
         assertThat(config.serviceEnvironment("registry-service")).doesNotContainKey("SIMPUL_IDENTITY_DEMO_USERS");
     }
+
+    @Test
+    void theServicesTakeTheTokensOfIdentityService() {
+        for (String service : config.services()) {
+            assertThat(config.serviceEnvironment(service)).as(service)
+                    .containsEntry("SIMPUL_ISSUER_URI", "http://localhost:" + config.port(LocalStackConfig.IDENTITY));
+        }
+        assertThat(config.serviceEnvironment(LocalStackConfig.IDENTITY)).doesNotContainKey("SIMPUL_ISSUER_URI");
+    }
 }

@@ -38,7 +38,7 @@ class AccessTableIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"registry-service", "training-service", "reporting-service"})
+    @ValueSource(strings = {"registry-service", "training-service", "reporting-service", "identity-service"})
     void everyOperationHasARowAndEveryRowAnOperation(String service) {
         Map<String, Object> paths = system.http(service).get("/v3/api-docs").json("$.paths");
         Set<String> operations = new TreeSet<>();
