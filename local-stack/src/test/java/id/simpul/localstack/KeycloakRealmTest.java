@@ -128,6 +128,8 @@ class KeycloakRealmTest {
         String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
 
         assertThat(compose).contains("--import-realm").contains("./keycloak:/opt/keycloak/data/import:ro");
+        assertThat(compose).as("the services take the realm's tokens").contains("SIMPUL_ISSUER_URI: http://localhost:8180/realms/"
+                + realm.get("realm").asText()).contains("/realms/simpul/protocol/openid-connect/certs");
     }
 
     private JsonNode client(String id) {
