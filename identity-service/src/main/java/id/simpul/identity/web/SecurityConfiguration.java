@@ -72,7 +72,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED, "unauthorized",
-                                "Unauthorized", "Send a bearer token issued by this identity-service (Authorization: Bearer ...)."))
+                                "Not signed in", "Send a bearer token issued by this identity-service (Authorization: Bearer ...)."))
                         .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN, "forbidden",
                                 "Forbidden", "The token does not grant this.")));
         return http.build();
