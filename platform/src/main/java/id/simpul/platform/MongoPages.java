@@ -20,9 +20,8 @@ public final class MongoPages {
     /** One page in the order a client asked for ({@code ?sort=}). */
     public static <T> PageResponse<T> find(MongoOperations mongo, Query query, String collection, Sorting order,
                                            PageQuery page, Function<Document, T> mapper) {
-        long total = mongo.count(query, collection);
-        query.with(order.toSort()).skip(page.offset()).limit(page.size());
-        return PageResponse.of(mongo.find(query, Document.class, collection).stream().map(mapper).toList(), page, total);
+        return find(mongo, query, collection, Sort.by(order.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC,
+                order.storedField()), page, mapper);
     }
 
     private MongoPages() {

@@ -1,7 +1,5 @@
 package id.simpul.platform;
 
-import org.springframework.data.domain.Sort;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,11 +90,6 @@ public record Sorting(String field, String storedField, boolean ascending) {
 
     public String spec() {
         return field + "," + (ascending ? "asc" : "desc");
-    }
-
-    /** The MongoDB order, with the id as the last key so that equal values keep one order across pages. */
-    public Sort toSort() {
-        return Sort.by(ascending ? Sort.Direction.ASC : Sort.Direction.DESC, storedField).and(Sort.by("_id"));
     }
 
     /** Orders a list held in memory the same way; {@code key} gives the value of {@link #field()}. */
