@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.simpul.localstack.Launcher;
 import id.simpul.localstack.LocalStackConfig;
+import id.simpul.localstack.SignIn;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,11 +24,15 @@ final class BenchSystem implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final List<String> PROCESSES = List.of(Launcher.MONGO, Launcher.KAFKA, "registry-service",
+    private static final List<String> PROCESSES = List.of(Launcher.MONGO, Launcher.KAFKA, "identity-service", "registry-service",
             "training-service", "reporting-service");
 
     final LocalStackConfig config;
     private final Launcher launcher;
+    /** The ministry admin's token (reads every admin endpoint), renewed before its 15 minutes are over. */
+    private static volatile String token;
+    private static volatile java.time.Instant tokenAt = java.time.Instant.MIN;
+    private static volatile LocalStackConfig signedInTo;
 
     private BenchSystem(LocalStackConfig config) {
         this.config = config;
@@ -41,7 +46,17 @@ final class BenchSystem implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(system.launcher::stop));
         System.out.printf("Starting Simpul (data in %s)%n", system.config.dataDir());
         system.launcher.start();
+        signedInTo = system.config;
         return system;
+    }
+
+    /** The bearer header value of the ministry admin, signed in through identity-service (authorization code + PKCE). */
+    static synchronized String bearer() {
+        if (token == null || tokenAt.plus(Duration.ofMinutes(10)).isBefore(java.time.Instant.now())) {
+            token = SignIn.accessToken(signedInTo.identityIssuer(), "admin@kemkomdigi", SignIn.DEMO_PASSWORD);
+            tokenAt = java.time.Instant.now();
+        }
+        return "Bearer " + token;
     }
 
     Path root() {
@@ -73,8 +88,8 @@ final class BenchSystem implements AutoCloseable {
     }
 
     static String get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", bearer()).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     void printMemory() {

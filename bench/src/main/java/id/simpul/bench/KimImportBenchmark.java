@@ -89,6 +89,7 @@ public final class KimImportBenchmark {
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", BenchSystem.bearer())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {
             throw new IllegalStateException("Import refused: " + response.statusCode() + " " + response.body());

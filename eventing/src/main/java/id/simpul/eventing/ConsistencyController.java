@@ -1,5 +1,6 @@
 package id.simpul.eventing;
 
+import id.simpul.platform.access.Allowed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,6 +55,7 @@ class ConsistencyController {
     }
 
     @GetMapping("/api/admin/consistency")
+    @Allowed(EventingRights.CONSISTENCY_READ)
     @Operation(summary = "Every aggregate held, id by id with its version",
             description = "Stores (the aggregates this service owns, with the ids whose events are not yet published) and "
                     + "views (what it keeps from events). ./simpul check compares them with the topics and each other.")

@@ -1,5 +1,6 @@
 package id.simpul.eventing;
 
+import id.simpul.platform.access.Allowed;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
 import id.simpul.platform.Problems;
@@ -87,18 +88,21 @@ class DeadLetterController {
     }
 
     @GetMapping
+    @Allowed(EventingRights.DEAD_LETTERS_READ)
     @Operation(summary = "Dead letters, newest first", description = "Filter by status (WAITING, REPLAYED, DISCARDED).")
     PageResponse<DeadLetterView> list(@RequestParam(required = false) DeadLetters.Status status, @Valid PageQuery page) {
         return deadLetters.page(status, page).map(d -> DeadLetterView.of(d, false));
     }
 
     @GetMapping("/{id}")
+    @Allowed(EventingRights.DEAD_LETTERS_READ)
     @Operation(summary = "One dead letter, with the start of its payload")
     DeadLetterView get(@PathVariable @Size(max = 300) String id) {
         return DeadLetterView.of(deadLetters.find(id), true);
     }
 
     @PostMapping("/{id}/replay")
+    @Allowed(EventingRights.DEAD_LETTERS_REPLAY)
     @Operation(summary = "Apply a dead letter again",
             description = "Once its cause is removed (the aggregate it was about has arrived, the consumer was fixed), "
                     + "or with a corrected payload. 422 and the reason when it still cannot be applied; replaying a "
@@ -119,6 +123,7 @@ class DeadLetterController {
     }
 
     @PostMapping("/{id}/discard")
+    @Allowed(EventingRights.DEAD_LETTERS_DISCARD)
     @Operation(summary = "Give up on a dead letter", description = "It is kept, marked as discarded, with who and why.")
     @ApiResponse(responseCode = "200", description = "The dead letter, discarded")
     @ApiResponse(responseCode = "409", description = "The dead letter was replayed already (dead-letter-replayed).")

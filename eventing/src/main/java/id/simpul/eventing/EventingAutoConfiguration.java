@@ -1,5 +1,6 @@
 package id.simpul.eventing;
 
+import id.simpul.platform.access.Rights;
 import id.simpul.contracts.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -128,6 +129,11 @@ public class EventingAutoConfiguration {
         }
 
         @Bean
+        Rights deadLetterRights() {
+            return EventingRights.deadLetters();
+        }
+
+        @Bean
         DeadLetterController deadLetterController(DeadLetters deadLetters) {
             return new DeadLetterController(deadLetters);
         }
@@ -136,6 +142,11 @@ public class EventingAutoConfiguration {
         HealthIndicator deadLettersHealthIndicator(DeadLetters deadLetters) {
             return new DeadLetterHealthIndicator(deadLetters);
         }
+    }
+
+    @Bean
+    Rights consistencyRights() {
+        return EventingRights.consistency();
     }
 
     @Bean

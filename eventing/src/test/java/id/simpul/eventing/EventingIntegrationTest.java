@@ -5,7 +5,9 @@ import id.simpul.contracts.Topics;
 import id.simpul.eventing.sample.Parcel;
 import id.simpul.eventing.sample.ParcelId;
 import id.simpul.testinfra.DeadLetterApi;
+import id.simpul.testinfra.Caller;
 import id.simpul.testinfra.Http;
+import id.simpul.testinfra.TestIssuer;
 import id.simpul.testinfra.IntegrationTest;
 import id.simpul.testinfra.TopicRecords;
 import id.simpul.platform.Actor;
@@ -308,7 +310,7 @@ class EventingIntegrationTest {
     }
 
     private Http http() {
-        return Http.local(port);
+        return TestIssuer.as(Caller.MINISTRY_ADMIN, port);
     }
 
 

@@ -1,5 +1,6 @@
 package id.simpul.identity;
 
+import id.simpul.localstack.SignIn;
 import com.jayway.jsonpath.JsonPath;
 
 import java.io.IOException;
@@ -10,9 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -150,29 +148,15 @@ public final class Browser {
     }
 
     static String challenge(String verifier) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SignIn.challenge(verifier);
     }
 
     private static String randomText() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SignIn.random();
     }
 
     private static String queryParameter(String url, String parameter) {
-        String query = URI.create(url).getRawQuery();
-        for (String pair : query.split("&")) {
-            String[] kv = pair.split("=", 2);
-            if (kv[0].equals(parameter)) {
-                return java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
-            }
-        }
-        throw new AssertionError("no " + parameter + " in " + url);
+        return SignIn.query(url, parameter);
     }
 
     static String encode(Map<String, String> form) {

@@ -100,7 +100,8 @@ class SignInIntegrationTest {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountUntilTheLockEnds() {
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void fiveWrongPasswordsLockTheAccountUntilTheLockEnds(org.springframework.boot.test.system.CapturedOutput log) {
         administration.create(admin(), new UserAdministration.NewUser("lock.test", "Lock test", "Tahan-Kunci-2026",
                 Set.of(Role.VIEWER), "", null, null));
         Browser browser = new Browser(port);
@@ -113,6 +114,8 @@ class SignInIntegrationTest {
 
         clock.advance(Duration.ofMinutes(16));
         assertThat(browser.signIn("lock.test", "Tahan-Kunci-2026")).doesNotContain("/login");
+        assertThat(log.getOut()).as("every sign-in is logged").contains("sign-in outcome=bad-credentials user=lock.test",
+                "sign-in outcome=locked user=lock.test", "sign-in outcome=success user=lock.test");
     }
 
     @Test

@@ -76,16 +76,27 @@ public final class ConsistencyCheck {
 
     private final String kafkaBootstrap;
     private final Map<String, String> serviceUrls;
+    private final java.util.function.Supplier<String> token;
+    private String bearer;
 
-    public ConsistencyCheck(String kafkaBootstrap, Map<String, String> serviceUrls) {
+    /** {@code token} gives the bearer token the reports are read with (null: anonymously). */
+    public ConsistencyCheck(String kafkaBootstrap, Map<String, String> serviceUrls, java.util.function.Supplier<String> token) {
         this.kafkaBootstrap = kafkaBootstrap;
         this.serviceUrls = Map.copyOf(serviceUrls);
+        this.token = token;
     }
 
+    /**
+     * The check of the system {@code config} describes, reading the reports as an operator: the user
+     * {@code SIMPUL_CHECK_USER} (the demo user {@code operator} by default) with {@code SIMPUL_CHECK_PASSWORD} (the demo
+     * password by default), signed in at identity-service as {@code ./simpul token} does.
+     */
     public static ConsistencyCheck of(LocalStackConfig config) {
         Map<String, String> urls = new LinkedHashMap<>();
         config.services().forEach(service -> urls.put(service, "http://localhost:" + config.port(service)));
-        return new ConsistencyCheck(config.kafkaBootstrap(), urls);
+        String user = System.getenv().getOrDefault("SIMPUL_CHECK_USER", "operator");
+        String password = System.getenv().getOrDefault("SIMPUL_CHECK_PASSWORD", SignIn.DEMO_PASSWORD);
+        return new ConsistencyCheck(config.kafkaBootstrap(), urls, () -> SignIn.accessToken(config.identityIssuer(), user, password));
     }
 
     /**
@@ -109,7 +120,7 @@ public final class ConsistencyCheck {
         Map<String, JsonNode> reports = new LinkedHashMap<>();
         Map<String, Long> waiting = new LinkedHashMap<>();
         for (Map.Entry<String, String> service : serviceUrls.entrySet()) {
-            JsonNode report = get(service.getValue() + "/api/admin/consistency");
+            JsonNode report = get(service.getValue() + "/api/admin/consistency", bearer());
             reports.put(service.getKey(), report);
             if (report.hasNonNull("deadLettersWaiting")) {
                 waiting.put(service.getKey(), report.get("deadLettersWaiting").asLong());
@@ -262,10 +273,21 @@ public final class ConsistencyCheck {
         }
     }
 
-    private static JsonNode get(String url) {
+    /** Signed in once per check (a token lasts longer than a check). */
+    private synchronized String bearer() {
+        if (bearer == null && token != null) {
+            bearer = token.get();
+        }
+        return bearer;
+    }
+
+    private static JsonNode get(String url, String bearer) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
             }

@@ -48,7 +48,15 @@ public final class Launcher {
                         System.exit(1);
                     }
                 }
-                default -> throw new IllegalArgumentException("Unknown command " + command + "; use start, stop, status or check");
+                case "token" -> {
+                    if (args.length < 2) {
+                        throw new IllegalArgumentException("Name the user: ./simpul token kominfo.banjar (a demo user, or any "
+                                + "user with SIMPUL_PASSWORD set)");
+                    }
+                    String password = System.getenv().getOrDefault("SIMPUL_PASSWORD", SignIn.DEMO_PASSWORD);
+                    System.out.println(SignIn.accessToken(launcher.config.identityIssuer(), args[1], password));
+                }
+                default -> throw new IllegalArgumentException("Unknown command " + command + "; use start, stop, status, check or token");
             }
         } catch (RuntimeException e) {
             System.err.println("simpul " + command + ": " + e.getMessage());
@@ -113,7 +121,29 @@ public final class Launcher {
         }
         System.out.printf("  Kafka             localhost:%d%n", config.kafkaPort());
         System.out.printf("  MongoDB           mongodb://localhost:%d%n", config.mongoPort());
+        if (config.demoUsers()) {
+            System.out.println("Demo users, one per role, all with the password " + SignIn.DEMO_PASSWORD
+                    + " (created on the first start; SIMPUL_IDENTITY_DEMO_PASSWORD before it chooses another):");
+            DEMO_USERS.forEach((user, what) -> System.out.printf("  %-18s %s%n", user, what));
+            System.out.println("A token for curl: TOKEN=$(./simpul token kominfo.banjar); who may do what: docs/access.md.");
+        }
         System.out.println("Stop with ./simpul stop; see what runs with ./simpul status.");
+    }
+
+    /** identity-service's demo users (its DemoUsers, checked by DemoUsersTest), as ./simpul start lists them. */
+    public static final java.util.Map<String, String> DEMO_USERS = demoUsers();
+
+    private static java.util.Map<String, String> demoUsers() {
+        java.util.Map<String, String> users = new java.util.LinkedHashMap<>();
+        users.put("admin@kemkomdigi", "MINISTRY_ADMIN, the whole country");
+        users.put("kominfo.kalsel", "PROVINCE_OFFICER, 63 Kalimantan Selatan");
+        users.put("kominfo.banjar", "REGENCY_OFFICER, 63.03 Kabupaten Banjar");
+        users.put("pm.stunting", "PROGRAMME_MANAGER, the whole country");
+        users.put("dinkes.banjar", "PARTNER, 63.03, the seed's Dinas Kesehatan Kabupaten Banjar");
+        users.put("kim.sungaiparing", "KIM_OFFICER, 63.03.05.1005, the seed's KIM Sungai Paring");
+        users.put("viewer", "VIEWER, the whole country");
+        users.put("operator", "OPERATOR, the whole country");
+        return java.util.Collections.unmodifiableMap(users);
     }
 
     private interface Launch {

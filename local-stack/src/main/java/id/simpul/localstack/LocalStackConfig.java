@@ -87,6 +87,11 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
         return System.getenv().getOrDefault("SIMPUL_IDENTITY_ISSUER", "http://localhost:" + port(IDENTITY));
     }
 
+    /** Whether identity-service creates its demo users: with the seed data, as ./simpul start loads it. */
+    public boolean demoUsers() {
+        return !seedKims.isBlank();
+    }
+
     public int port(String service) {
         return servicePorts.get(service);
     }
@@ -123,7 +128,7 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
             env.put("SIMPUL_SEED_TRAINING", String.valueOf(!seedKims.isBlank()));
         }
         if (service.equals(IDENTITY)) {
-            env.put("SIMPUL_IDENTITY_DEMO_USERS", String.valueOf(!seedKims.isBlank()));
+            env.put("SIMPUL_IDENTITY_DEMO_USERS", String.valueOf(demoUsers()));
             env.put("SIMPUL_IDENTITY_ISSUER", identityIssuer());
         }
         return env;

@@ -5,11 +5,14 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Who makes a change: a signed-in person or client (their user id, roles and region scope), or Simpul itself (the
- * seeds). Every event a change causes carries its actor (as CloudEvents extension attributes, see the contract);
+ * Who makes a change: a signed-in person or client (their user id, roles, region scope, and the partner or KIM they act
+ * for), or Simpul itself (the seeds). Every event a change causes carries its actor (as CloudEvents extension attributes, see the contract);
  * a change made with no actor known carries none, and consumers read events with or without one.
  */
-public record Actor(String id, List<String> roles, String regionScope) {
+public record Actor(String id, List<String> roles, String regionScope, String partnerId, String kimId) {
+
+    /** The role of Simpul itself: granted everything, and never taken from a token. */
+    public static final String SYSTEM_ROLE = "SYSTEM";
 
     private static final ThreadLocal<Actor> CURRENT = new ThreadLocal<>();
 
@@ -19,11 +22,22 @@ public record Actor(String id, List<String> roles, String regionScope) {
         }
         roles = roles == null ? List.of() : List.copyOf(roles);
         regionScope = regionScope == null ? "" : regionScope;
+        partnerId = partnerId == null || partnerId.isBlank() ? null : partnerId;
+        kimId = kimId == null || kimId.isBlank() ? null : kimId;
+    }
+
+    /** A person or client who acts for no partner and no KIM. */
+    public Actor(String id, List<String> roles, String regionScope) {
+        this(id, roles, regionScope, null, null);
+    }
+
+    public boolean isSystem() {
+        return roles.contains(SYSTEM_ROLE);
     }
 
     /** Simpul itself, for what it does on its own (loading its seed data). */
     public static Actor system(String what) {
-        return new Actor("simpul:" + what, List.of("SYSTEM"), "");
+        return new Actor("simpul:" + what, List.of(SYSTEM_ROLE), "");
     }
 
     /** The actor of the change being made on this thread, if one is known. */

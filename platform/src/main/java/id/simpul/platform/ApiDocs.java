@@ -44,7 +44,18 @@ final class ApiDocs implements OperationCustomizer, OpenApiCustomizer {
     /** What a local time at a venue looks like: 2026-12-10T09:00, seconds and fractions optional, never an offset. */
     static final String LOCAL_TIME_PATTERN = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$";
 
+    /** The scheme every operation that needs sign-in names: an access token of Simpul's OpenID Connect provider. */
+    static final String BEARER = "bearer";
+
+    private final java.util.function.Function<String, java.util.Optional<id.simpul.platform.access.Right>> rights;
+
     ApiDocs() {
+        this(name -> java.util.Optional.empty());
+    }
+
+    /** {@code rights}: the service's rights by name, for the operations that name one ({@code @Allowed}). */
+    ApiDocs(java.util.function.Function<String, java.util.Optional<id.simpul.platform.access.Right>> rights) {
+        this.rights = rights;
         // springdoc would call a LocalDateTime "date-time", which JSON Schema defines with an offset: it has none.
         Schema<Object> local = text("A local time at the venue, without an offset (the venue's zone applies)", 29);
         local.setFormat("local-date-time");
@@ -72,6 +83,7 @@ final class ApiDocs implements OperationCustomizer, OpenApiCustomizer {
         Parameter ifMatch = parameters.stream()
                 .filter(p -> "header".equals(p.getIn()) && HttpHeaders.IF_MATCH.equalsIgnoreCase(p.getName())).findFirst().orElse(null);
 
+        security(operation, responses, handler);
         add(responses, "400", "Invalid request (invalid-request): " + String.join(", ", invalid(parameters, body, json))
                 + "; errors[] names each with what is wrong.");
         if (parameters.stream().anyMatch(p -> "path".equals(p.getIn()))) {
@@ -111,10 +123,50 @@ final class ApiDocs implements OperationCustomizer, OpenApiCustomizer {
         return operation;
     }
 
+    /**
+     * An operation that names its right ({@code @Allowed}) needs a bearer token (a public one takes it when sent, and
+     * needs it when public reads are closed): 401 without a good one, 403 without the right; the right and who holds
+     * it are in the description. An operation that declares its security itself (identity-service's) gets 401 and 403.
+     */
+    private void security(Operation operation, ApiResponses responses, HandlerMethod handler) {
+        id.simpul.platform.access.Allowed allowed = handler.getMethodAnnotation(id.simpul.platform.access.Allowed.class);
+        java.util.Optional<id.simpul.platform.access.Right> right = allowed == null ? java.util.Optional.empty() : rights.apply(allowed.value());
+        if (right.isPresent()) {
+            boolean open = right.get().isPublic();
+            operation.setSecurity(open
+                    ? List.of(new io.swagger.v3.oas.models.security.SecurityRequirement(),
+                    new io.swagger.v3.oas.models.security.SecurityRequirement().addList(BEARER))
+                    : List.of(new io.swagger.v3.oas.models.security.SecurityRequirement().addList(BEARER)));
+            String holders = right.get().grants().entrySet().stream()
+                    .map(grant -> grant.getKey() + (grant.getValue() == id.simpul.platform.access.Grant.ALL ? ""
+                            : " (" + grant.getValue().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ")"))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            operation.setDescription((operation.getDescription() == null ? "" : operation.getDescription() + "\n\n")
+                    + "Right: " + right.get().name() + (open ? ", public (anyone, unless simpul.access.public-reads=false)"
+                    : ", held by " + holders) + " (docs/access.md).");
+            add(responses, "401", open
+                    ? "Not signed in (unauthorized): only when public reads are closed, or the bearer token sent is not good."
+                    : "Not signed in (unauthorized): no bearer token, or one that is expired, forged or not for Simpul.");
+            if (!open) {
+                add(responses, "403", "Forbidden (forbidden): the caller does not hold " + right.get().name()
+                        + ", or not for this resource (outside their region scope, not their own); missingRight names it.");
+            }
+        } else if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            add(responses, "401", "Not signed in (unauthorized): no bearer token, or one that is expired, forged or not for Simpul.");
+            add(responses, "403", "Forbidden (forbidden): the caller does not hold the right; missingRight names it.");
+        }
+    }
+
     @Override
     public void customise(OpenAPI openApi) {
         Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
         openApi.setComponents(components);
+        if (components.getSecuritySchemes() == null || !components.getSecuritySchemes().containsKey(BEARER)) {
+            components.addSecuritySchemes(BEARER, new io.swagger.v3.oas.models.security.SecurityScheme()
+                    .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                    .description("An access token of Simpul's OpenID Connect provider (identity-service, or Keycloak): "
+                            + "./simpul token <user>, or the client credentials of a machine client."));
+        }
         components.addSchemas(FIELD_PROBLEM, object("One field or parameter that is wrong, and what is wrong with it.")
                 .addProperty("field", text("The field (officers.sectionHeads[1].name) or parameter (sort), as the client names it", 300))
                 .addProperty("message", text("What is wrong, in words", 2000))

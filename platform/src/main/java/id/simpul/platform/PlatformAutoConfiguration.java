@@ -5,8 +5,13 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.servers.Server;
+import id.simpul.platform.access.Access;
+import id.simpul.platform.access.AllowedInterceptor;
+import id.simpul.platform.access.Rights;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,6 +25,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.time.Duration;
 import java.util.List;
@@ -89,17 +95,37 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    ApiDocs simpulApiDocs() {
-        return new ApiDocs();
+    ApiDocs simpulApiDocs(ObjectProvider<Access> access) {
+        return new ApiDocs(name -> java.util.Optional.ofNullable(access.getIfAvailable()).flatMap(a -> a.rights().named(name)));
     }
 
-    /** Unknown query parameters and malformed UUID path variables are 400 before a controller runs. */
+    /**
+     * The rights of docs/access.md, where the service defines them ({@link Rights} beans): public reads are open
+     * unless {@code simpul.access.public-reads=false}.
+     */
     @Bean
-    WebMvcConfigurer simpulParameterCheck() {
+    @ConditionalOnBean(Rights.class)
+    Access simpulAccess(List<Rights> rights, @Value("${simpul.access.public-reads:true}") boolean publicReads) {
+        return new Access(rights, publicReads);
+    }
+
+    @Bean
+    @ConditionalOnBean(Rights.class)
+    AllowedInterceptor simpulAllowedInterceptor(Access access, ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        return new AllowedInterceptor(access, mappings);
+    }
+
+    /**
+     * A caller without an operation's right at all is refused first; then unknown query parameters and malformed
+     * UUID path variables are 400 before a controller runs.
+     */
+    @Bean
+    WebMvcConfigurer simpulParameterCheck(ObjectProvider<AllowedInterceptor> allowed) {
         ParameterCheck check = new ParameterCheck();
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
+                allowed.ifAvailable(registry::addInterceptor);
                 registry.addInterceptor(check);
             }
         };

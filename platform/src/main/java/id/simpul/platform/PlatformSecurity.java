@@ -89,15 +89,38 @@ public class PlatformSecurity {
                 .requestCache(cache -> cache.disable())
                 // Responses keep the caching they had (ETags, static files); the other protective headers stay.
                 .headers(headers -> headers.cacheControl(cache -> cache.disable()))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+                // Health is public (its details only for operators: management.endpoint.health.roles); metrics and
+                // every other actuator endpoint are the operators'. The API's rights are the application's (Access).
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").hasAnyAuthority(OPERATIONS_ROLES)
+                        .anyRequest().permitAll());
         if (settings.readsTokens()) {
             AuthenticationEntryPoint unauthorized = unauthorized();
-            http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder(settings)))
+            http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder(settings)).jwtAuthenticationConverter(roles()))
                             .authenticationEntryPoint(unauthorized))
-                    .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
+                    .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden()))
                     .addFilterAfter(new ActorFromToken(), BearerTokenAuthenticationFilter.class);
         }
         return http.build();
+    }
+
+    /** Who runs the system: they see health details and metrics (docs/access.md, "Every service"). */
+    static final String[] OPERATIONS_ROLES = {"OPERATOR", "MINISTRY_ADMIN"};
+
+    /** The token's {@code roles} as authorities, plain and as {@code ROLE_} (Simpul's own role is never taken). */
+    static org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter roles() {
+        org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter converter =
+                new org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            List<String> roles = jwt.getClaimAsStringList("roles");
+            return roles == null ? List.of() : roles.stream().filter(role -> !Actor.SYSTEM_ROLE.equals(role))
+                    .<org.springframework.security.core.GrantedAuthority>flatMap(role -> java.util.stream.Stream.of(
+                            new org.springframework.security.core.authority.SimpleGrantedAuthority(role),
+                            new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + role)))
+                    .toList();
+        });
+        return converter;
     }
 
     /** RS256 only (no {@code none}, no HMAC with a public key), the issuer, the audience, the time. */
@@ -124,6 +147,20 @@ public class PlatformSecurity {
         };
     }
 
+    /** 403 as a problem detail naming what is missing: an operator's role, for the actuator's endpoints. */
+    private static org.springframework.security.web.access.AccessDeniedHandler forbidden() {
+        JsonMapper json = JsonMapper.builder().build();
+        return (request, response, denied) -> {
+            log.info("access refused status=403 right=operations uri={}", request.getRequestURI());
+            ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                    "Only OPERATOR and MINISTRY_ADMIN read " + request.getRequestURI() + ".");
+            problem.setProperty("missingRight", "operations");
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getOutputStream().write(json.writeValueAsBytes(Problems.asMap(problem)));
+        };
+    }
+
     /** URLs the firewall refuses (encoded slashes, path traversal) get a 400 problem like every other bad request. */
     @Bean
     RequestRejectedHandler problemForRejectedRequests() {
@@ -136,8 +173,8 @@ public class PlatformSecurity {
         };
     }
 
-    /** The caller of a good token acts for the rest of the request. */
-    static final class ActorFromToken extends OncePerRequestFilter {
+    /** The caller of a good token acts for the rest of the request (identity-service's API chain uses it too). */
+    public static final class ActorFromToken extends OncePerRequestFilter {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
@@ -152,8 +189,11 @@ public class PlatformSecurity {
 
         static Actor actor(Jwt jwt) {
             String name = jwt.getClaimAsString("preferred_username");
-            List<String> roles = jwt.getClaimAsStringList("roles");
-            return new Actor(name == null || name.isBlank() ? jwt.getSubject() : name, roles, jwt.getClaimAsString("region_scope"));
+            List<String> claimed = jwt.getClaimAsStringList("roles");
+            // Simpul's own role is never granted by a token, whoever signed it.
+            List<String> roles = claimed == null ? List.of() : claimed.stream().filter(role -> !Actor.SYSTEM_ROLE.equals(role)).toList();
+            return new Actor(name == null || name.isBlank() ? jwt.getSubject() : name, roles, jwt.getClaimAsString("region_scope"),
+                    jwt.getClaimAsString("partner_id"), jwt.getClaimAsString("kim_id"));
         }
     }
 }

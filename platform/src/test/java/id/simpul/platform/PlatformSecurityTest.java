@@ -14,6 +14,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
@@ -150,6 +151,18 @@ class PlatformSecurityTest {
         assertThat(who(parts[0] + "." + widerScope + "." + parts[2])).as("claims changed after signing").hasStatus(401);
         assertThat(who(signed(claims().build(), STRANGER))).as("signed by a key the provider does not list").hasStatus(401);
         assertThat(who("not-a-token")).hasStatus(401);
+    }
+
+    @Test
+    void aTokenCannotMakeItsCallerSimpulItself() {
+        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").claim("preferred_username", "forger")
+                .claim("roles", List.of("SYSTEM", "VIEWER")).claim("region_scope", "").claim("kim_id", "k-1").build();
+
+        Actor actor = PlatformSecurity.ActorFromToken.actor(jwt);
+
+        assertThat(actor.roles()).containsExactly("VIEWER");
+        assertThat(actor.isSystem()).isFalse();
+        assertThat(actor.kimId()).isEqualTo("k-1");
     }
 
     private static RSAKey generate(String id) {

@@ -1,6 +1,8 @@
 package id.simpul.registry;
 
+import id.simpul.testinfra.Caller;
 import id.simpul.testinfra.Http;
+import id.simpul.testinfra.TestIssuer;
 import id.simpul.testinfra.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ class ApiDocsIntegrationTest {
 
     @BeforeEach
     void read() {
-        http = Http.local(port);
+        http = TestIssuer.as(Caller.MINISTRY_ADMIN, port);
         docs = http.get("/v3/api-docs");
         // Kept for reading and for linting by hand (tools/openapi-lint).
         java.nio.file.Path copy = java.nio.file.Path.of("target", "openapi.json");
@@ -40,7 +42,11 @@ class ApiDocsIntegrationTest {
 
     @Test
     void aRegistrationAnswers201WithLocationAndNamesItsConflictsAndRules() {
-        assertThat(responses("/api/kims", "post")).containsOnlyKeys("201", "400", "409", "413", "415", "422", "503");
+        assertThat(responses("/api/kims", "post")).containsOnlyKeys("201", "400", "401", "403", "409", "413", "415", "422", "503");
+        assertThat(docs.<List<Map<String, Object>>>json("$.paths['/api/kims'].post.security")).containsExactly(Map.of("bearer", List.of()));
+        assertThat(docs.<String>json("$.paths['/api/kims'].post.description")).contains("Right: kims.register, held by",
+                "REGENCY_OFFICER (scope)", "MINISTRY_ADMIN");
+        assertThat(docs.<String>json("$.components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
         assertThat(docs.<Map<String, Object>>json("$.paths['/api/kims'].post.responses.201.headers")).containsKeys("Location", "ETag");
         assertThat(docs.<String>json("$.paths['/api/kims'].post.responses.409.content['application/problem+json'].schema.$ref"))
                 .isEqualTo("#/components/schemas/Problem");
@@ -66,8 +72,11 @@ class ApiDocsIntegrationTest {
     @Test
     void theImportIsAMultipartUploadAnswered202AndRegionsAreServedFromMemory() {
         assertThat(docs.<Map<String, Object>>json("$.paths['/api/kims/imports'].post.requestBody.content")).containsOnlyKeys("multipart/form-data");
-        assertThat(responses("/api/kims/imports", "post")).containsOnlyKeys("202", "400", "413", "415", "503");
-        assertThat(responses("/api/regions/{code}", "get")).containsOnlyKeys("200", "400", "404");
+        assertThat(responses("/api/kims/imports", "post")).containsOnlyKeys("202", "400", "401", "403", "413", "415", "503");
+        assertThat(responses("/api/regions/{code}", "get")).as("public: 401 only when public reads are closed")
+                .containsOnlyKeys("200", "400", "401", "404");
+        assertThat(docs.<List<Map<String, Object>>>json("$.paths['/api/regions/{code}'].get.security"))
+                .containsExactly(Map.of(), Map.of("bearer", List.of()));
     }
 
     @Test

@@ -1,15 +1,10 @@
 package id.simpul.systemtest;
 
+import id.simpul.testinfra.AccessTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,17 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessTableIT {
 
-    static final List<String> COLUMNS = List.of("anonymous", "VIEWER", "KIM_OFFICER", "PARTNER", "PROGRAMME_MANAGER",
-            "REGENCY_OFFICER", "PROVINCE_OFFICER", "MINISTRY_ADMIN", "OPERATOR");
-    static final Set<String> CELLS = Set.of("yes", "no", "scope", "own", "four-eyes");
+    static final List<String> COLUMNS = AccessTable.COLUMNS;
+    static final Set<String> CELLS = AccessTable.CELLS;
 
     private static SimpulSystem system;
     private static Map<String, Map<String, List<String>>> tables;
 
     @BeforeAll
-    static void read() throws IOException {
+    static void read() {
         system = SimpulSystem.get();
-        tables = tables(Files.readString(Path.of("..", "docs", "access.md"), StandardCharsets.UTF_8));
+        tables = AccessTable.ofCheckout();
     }
 
     @ParameterizedTest
@@ -56,25 +50,4 @@ class AccessTableIT {
         });
     }
 
-    /** The tables under each "## service" heading: operation → its cells, in the order of {@link #COLUMNS}. */
-    static Map<String, Map<String, List<String>>> tables(String markdown) {
-        Map<String, Map<String, List<String>>> tables = new LinkedHashMap<>();
-        Map<String, List<String>> current = null;
-        for (String line : markdown.lines().toList()) {
-            if (line.startsWith("## ")) {
-                current = new LinkedHashMap<>();
-                tables.put(line.substring(3).strip(), current);
-            } else if (current != null && line.startsWith("| `")) {
-                List<String> cells = new ArrayList<>();
-                for (String cell : line.substring(1, line.length() - 1).split("\\|", -1)) {
-                    cells.add(cell.strip());
-                }
-                String operation = cells.getFirst().replace("`", "");
-                if (operation.matches("(GET|POST|PUT|PATCH|DELETE) /.*")) {
-                    current.put(operation, cells.subList(1, 1 + COLUMNS.size()));
-                }
-            }
-        }
-        return tables;
-    }
 }

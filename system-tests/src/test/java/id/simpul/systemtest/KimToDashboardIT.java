@@ -84,9 +84,12 @@ class KimToDashboardIT {
         Matcher example = Pattern.compile("curl -i -X POST localhost:8081/api/kims .*? -d '(\\{.*?\\})'", Pattern.DOTALL)
                 .matcher(readme);
         assertThat(example.find()).as("the README shows how to POST a KIM").isTrue();
+        Matcher signIn = Pattern.compile("TOKEN=\\$\\((\\./simpul token [^)]+)\\)").matcher(readme);
+        assertThat(signIn.find()).as("the README shows how to get a token").isTrue();
         long before = total();
 
-        Http.Response created = registry.postJson("/api/kims", example.group(1));
+        String token = run(signIn.group(1));
+        Http.Response created = system.anonymous("registry-service").as(token).postJson("/api/kims", example.group(1));
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(10)).until(() -> total() == before + 1);
@@ -183,5 +186,23 @@ class KimToDashboardIT {
 
     private static long submitted() {
         return ((Number) reporting.get("/api/dashboard/summary").json("$.kims.byStatus.SUBMITTED")).longValue();
+    }
+
+    /** Runs a README command from the checkout against this system (its identity-service port): its output. */
+    private static String run(String command) throws IOException {
+        ProcessBuilder process = new ProcessBuilder("bash", "-c", command).directory(system.config.root().toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        process.environment().put("SIMPUL_IDENTITY_PORT", String.valueOf(system.config.port("identity-service")));
+        Process started = process.start();
+        String out = new String(started.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        try {
+            assertThat(started.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).as(command).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        assertThat(started.exitValue()).as(command + ": " + out).isZero();
+        assertThat(out).as(command).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+        return out;
     }
 }

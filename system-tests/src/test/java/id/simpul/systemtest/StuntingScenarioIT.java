@@ -19,12 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * registry-service, a stunting programme with the health office of Kabupaten Banjar, a training in Martapura (WITA),
  * enrolment of eligible KIMs (and a clear refusal of one that is not), waitlist and promotion, attendance,
  * completion with a certificate, and the outputs the programme counts; then the exact figures reporting-service
- * shows for it: the national summary, the drill-down into Kecamatan Martapura and the programme page.
+ * shows for it: the national summary, the drill-down into Kecamatan Martapura and the programme page. Every step is
+ * taken by the person who takes it in the programme, signed in through identity-service's real authorization code +
+ * PKCE flow: the Banjar office registers the KIMs, the province verifies them, the programme manager plans and runs
+ * the training, the health office's person accepts its invitation, each KIM's officer enrols and reports, and the
+ * figures are read anonymously as the public dashboard reads them.
  */
 class StuntingScenarioIT {
 
     private static final String MARTAPURA = "63.03.05";
+    private static SimpulSystem system;
+    /** The programme manager (pm.stunting): programme, training, invitations, attendance, completion. */
     private static Http training;
+    /** The dashboard, as anyone reads it. */
     private static Http reporting;
     private static Scenario scenario;
     private static Figures figures;
@@ -32,11 +39,20 @@ class StuntingScenarioIT {
 
     @BeforeAll
     static void startSystem() {
-        SimpulSystem system = SimpulSystem.get();
-        training = system.http("training-service");
-        reporting = system.http("reporting-service");
-        scenario = new Scenario(system);
+        system = SimpulSystem.get();
+        training = system.as("pm.stunting", "training-service");
+        reporting = system.anonymous("reporting-service");
+        // The Banjar office registers the KIMs, the province verifies them (four eyes), the manager plans.
+        scenario = new Scenario(system.as("kominfo.banjar", "registry-service"), training,
+                system.as("kominfo.kalsel", "registry-service"));
         figures = new Figures(reporting);
+    }
+
+    /** The officer of {@code kimId}, created by the ministry admin and signed in through identity-service. */
+    private Http officerOf(String kimId, String village, String name) {
+        String username = "kim." + name + "." + run;
+        system.createUser(username, "KIM_OFFICER", village, null, kimId);
+        return system.as(username, "training-service");
     }
 
     @Test
@@ -54,6 +70,11 @@ class StuntingScenarioIT {
         String dinkes = id(training.postJson("/api/partners", """
                 {"name": "Dinas Kesehatan Kabupaten Banjar", "type": "HEALTH_OFFICE", "regionCode": "63.03",
                  "contacts": [{"name": "dr. Nurul", "role": "Kepala Seksi Gizi"}]}"""));
+        // The health office's own person, who answers the invitation.
+        system.createUser("dinkes." + run, "PARTNER", "63.03", dinkes, null);
+        Http healthOffice = system.as("dinkes." + run, "training-service");
+        Http keratonOfficer = officerOf(keraton, "63.03.05.1001", "keraton");
+        Http jawaOfficer = officerOf(jawa, "63.03.05.1002", "jawa");
         Http.Response drafted = scenario.draftInMartapura(programme, "Pembekalan KIM Cegah Stunting " + run, 1);
         String session = id(drafted);
         assertThat((String) drafted.json("$.start.timeZone")).isEqualTo("WITA");
@@ -62,37 +83,44 @@ class StuntingScenarioIT {
         scenario.schedule(session);
 
         String invitation = id(training.postJson("/api/trainings/" + session + "/invitations", "{\"partnerId\": \"" + dinkes + "\"}"));
-        Http.Response joined = training.postJson("/api/invitations/" + invitation + "/accept", """
+        Http.Response joined = healthOffice.postJson("/api/invitations/" + invitation + "/accept", """
                 {"speakers": [{"name": "dr. Nurul Hidayah", "role": "Dokter", "email": "nurul-%s@dinkes.example"}]}""".formatted(run));
-        assertThat((String) joined.json("$.status")).isEqualTo("ACCEPTED");
+        assertThat((String) joined.json("$.status")).as(joined.body()).isEqualTo("ACCEPTED");
+        assertThat(healthOffice.get("/api/trainings?size=100").<List<String>>json("$.items[*].id"))
+                .as("the health office sees the trainings it is invited to").containsExactly(session);
 
         // Enrolment decides from training-service's own view of registry events, which may lag a moment.
-        Http.Response siti = scenario.enrolWhenKnown(session, keraton, "Siti Rahmah", 201);
-        Http.Response budi = scenario.enrolWhenKnown(session, jawa, "Budi Santoso", 201);
+        Http.Response siti = scenario.enrolWhenKnown(keratonOfficer, session, keraton, "Siti Rahmah", 201);
+        Http.Response budi = scenario.enrolWhenKnown(jawaOfficer, session, jawa, "Budi Santoso", 201);
         Http.Response refused = scenario.enrolWhenKnown(session, fresh, "Andi", 422);
         assertThat((String) siti.json("$.status")).isEqualTo("ENROLLED");
         assertThat((String) budi.json("$.status")).isEqualTo("WAITLISTED");
         assertThat(refused.status()).isEqualTo(422);
         assertThat((String) refused.json("$.detail")).contains("is SUBMITTED", "only VERIFIED or ACTIVE KIMs may enrol");
 
-        Http.Response withdrawal = training.send(HttpRequest.newBuilder(training.uri("/api/enrolments/" + siti.json("$.id"))).DELETE());
+        assertThat(jawaOfficer.send(HttpRequest.newBuilder(jawaOfficer.uri("/api/enrolments/" + siti.json("$.id"))).DELETE()).status())
+                .as("another KIM's member").isEqualTo(403);
+        Http.Response withdrawal = keratonOfficer.send(HttpRequest.newBuilder(keratonOfficer.uri("/api/enrolments/" + siti.json("$.id"))).DELETE());
         assertThat((String) withdrawal.json("$.promoted.participant.name")).isEqualTo("Budi Santoso");
 
         scenario.awaitStart(session);
         scenario.recordAttendance(session, budi.<String>json("$.id"));
         Http.Response completed = training.postJson("/api/trainings/" + session + "/status", "{\"status\": \"COMPLETED\"}");
         String code = completed.<List<String>>json("$.enrolments[?(@.attended == true)].certificateCode").getFirst();
-        Http.Response certificate = training.get("/api/certificates/" + code);
+        Http.Response certificate = system.anonymous("training-service").get("/api/certificates/" + code);
         assertThat((String) certificate.json("$.participant")).isEqualTo("Budi Santoso");
         assertThat((String) certificate.json("$.trainingId")).isEqualTo(session);
 
-        Http.Response output = training.postJson("/api/programmes/" + programme + "/outputs", """
+        Http.Response output = jawaOfficer.postJson("/api/programmes/" + programme + "/outputs", """
                 {"kimId": "%s", "channel": "INSTAGRAM", "url": "https://instagram.com/p/kimjawa-stunting", "publishedOn": "%s",
                  "peopleReached": 1200, "description": "Infografis gizi ibu hamil"}""".formatted(jawa, startDay));
-        Http.Response notAttended = training.postJson("/api/programmes/" + programme + "/outputs", """
+        Http.Response notAttended = keratonOfficer.postJson("/api/programmes/" + programme + "/outputs", """
                 {"kimId": "%s", "channel": "RADIO", "publishedOn": "%s", "peopleReached": 500}""".formatted(keraton, startDay));
         assertThat(output.status()).as(output.body()).isEqualTo(201);
-        assertThat(notAttended.status()).isEqualTo(422);
+        assertThat(notAttended.status()).as(notAttended.body()).isEqualTo(422);
+        Http.Response history = training.get("/api/trainings/" + session);
+        assertThat(history.<List<String>>json("$.history[*].by")).contains("pm.stunting", "kim.keraton." + run,
+                "dinkes." + run, "kim.jawa." + run);
 
         Http.Response progress = training.get("/api/programmes/" + programme);
         assertThat((Integer) progress.json("$.progress.trainingsCompleted.actual")).isEqualTo(1);

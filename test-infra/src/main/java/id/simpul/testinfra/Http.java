@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** A plain HTTP client for tests that drive services from outside, as a browser or curl would. */
 public final class Http {
@@ -16,9 +17,33 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
+    private final Supplier<String> token;
 
     public Http(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private Http(String baseUrl, Supplier<String> token) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
+    }
+
+    /**
+     * The same service, each request with {@code Authorization: Bearer token} unless it names its own
+     * {@code Authorization}.
+     */
+    public Http as(String bearerToken) {
+        return new Http(baseUrl, () -> bearerToken);
+    }
+
+    /** As {@link #as(String)}, with the token {@code tokens} gives at each request (for tokens that are renewed). */
+    public Http as(Supplier<String> tokens) {
+        return new Http(baseUrl, tokens);
+    }
+
+    /** The same service, anonymous. */
+    public Http anonymous() {
+        return new Http(baseUrl, null);
     }
 
     public static Http local(int port) {
@@ -49,9 +74,12 @@ public final class Http {
     }
 
     public Response send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        if (token != null && built.headers().firstValue("Authorization").isEmpty()) {
+            built = HttpRequest.newBuilder(built, (name, value) -> true).header("Authorization", "Bearer " + token.get()).build();
+        }
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
             return new Response(response);
         } catch (IOException e) {
             throw new IllegalStateException("HTTP request failed: " + e, e);

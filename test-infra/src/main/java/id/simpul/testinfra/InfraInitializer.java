@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * Points a test's Spring context at the test infrastructure ({@code -Dinfra=embedded|containers}), each context
- * with a database of its own.
+ * with a database of its own, and at the test token issuer.
  */
 public class InfraInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -27,7 +27,9 @@ public class InfraInitializer implements ApplicationContextInitializer<Configura
         TestPropertyValues.of(
                 "spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                 "spring.mongodb.uri=" + infra.mongoUri(),
-                "spring.mongodb.database=test-" + UUID.randomUUID()
+                "spring.mongodb.database=test-" + UUID.randomUUID(),
+                // Tokens of the test issuer (TestIssuer), checked as identity-service's are.
+                "simpul.security.issuer-uri=" + TestIssuer.get().issuerUri()
         ).applyTo(context);
     }
 }

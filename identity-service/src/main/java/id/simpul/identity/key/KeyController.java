@@ -1,5 +1,7 @@
 package id.simpul.identity.key;
 
+import id.simpul.identity.IdentityRights;
+import id.simpul.platform.access.Allowed;
 import id.simpul.identity.Forbidden;
 import id.simpul.identity.SimpulClaims;
 import id.simpul.identity.user.Role;
@@ -37,6 +39,7 @@ class KeyController {
     }
 
     @GetMapping
+    @Allowed(IdentityRights.KEYS_ROTATE)
     @Operation(summary = "List the signing keys, newest first")
     @ApiResponse(responseCode = "401", description = "No valid token (unauthorized)")
     @ApiResponse(responseCode = "403", description = "Not a ministry admin (forbidden)")
@@ -46,6 +49,7 @@ class KeyController {
     }
 
     @PostMapping("/rotate")
+    @Allowed(IdentityRights.KEYS_ROTATE)
     @Operation(summary = "Add a new active signing key", description = "New tokens are signed with it; the previous key stays in the JWKS until it is retired.")
     @ApiResponse(responseCode = "401", description = "No valid token (unauthorized)")
     @ApiResponse(responseCode = "403", description = "Not a ministry admin (forbidden)")
@@ -56,6 +60,7 @@ class KeyController {
     }
 
     @PostMapping("/{kid}/retire")
+    @Allowed(IdentityRights.KEYS_ROTATE)
     @Operation(summary = "Retire a key that no longer signs", description = "Tokens it signed are no longer accepted.")
     @ApiResponse(responseCode = "401", description = "No valid token (unauthorized)")
     @ApiResponse(responseCode = "403", description = "Not a ministry admin (forbidden)")

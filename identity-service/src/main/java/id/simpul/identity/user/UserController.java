@@ -1,5 +1,7 @@
 package id.simpul.identity.user;
 
+import id.simpul.identity.IdentityRights;
+import id.simpul.platform.access.Allowed;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -59,6 +61,7 @@ class UserController {
     }
 
     @PostMapping
+    @Allowed(IdentityRights.USERS_ADMINISTER)
     @Operation(summary = "Create a user", description = "A ministry admin anywhere; a province officer inside their "
             + "province, granting only roles no higher than theirs. The password has at least 8 characters and is not a common one.")
     @ApiResponse(responseCode = "201", description = "Created")
@@ -74,6 +77,7 @@ class UserController {
     }
 
     @GetMapping
+    @Allowed(IdentityRights.USERS_ADMINISTER)
     @Operation(summary = "List the users one administers", description = "By username; a province officer sees those inside their province.")
     @ApiResponse(responseCode = "401", description = "No valid token (unauthorized)")
     @ApiResponse(responseCode = "403", description = "A right is missing (forbidden): missingRight names it")
@@ -82,6 +86,7 @@ class UserController {
     }
 
     @GetMapping("/{id}")
+    @Allowed(IdentityRights.USERS_ADMINISTER)
     @Operation(summary = "Read a user")
     @ApiResponse(responseCode = "401", description = "No valid token (unauthorized)")
     @ApiResponse(responseCode = "403", description = "A right is missing (forbidden): missingRight names it")
@@ -90,6 +95,7 @@ class UserController {
     }
 
     @PostMapping("/{id}/disable")
+    @Allowed(IdentityRights.USERS_ADMINISTER)
     @Operation(summary = "Disable a user: they can no longer sign in")
     @ApiResponse(responseCode = "401", description = "No valid token (unauthorized)")
     @ApiResponse(responseCode = "403", description = "A right is missing (forbidden): missingRight names it")
@@ -98,6 +104,7 @@ class UserController {
     }
 
     @PostMapping("/{id}/enable")
+    @Allowed(IdentityRights.USERS_ADMINISTER)
     @Operation(summary = "Enable a disabled user again")
     @ApiResponse(responseCode = "401", description = "No valid token (unauthorized)")
     @ApiResponse(responseCode = "403", description = "A right is missing (forbidden): missingRight names it")

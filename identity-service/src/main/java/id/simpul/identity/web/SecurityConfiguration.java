@@ -1,5 +1,6 @@
 package id.simpul.identity.web;
 
+import id.simpul.platform.PlatformSecurity;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import id.simpul.identity.IdentityProperties;
@@ -74,7 +75,10 @@ class SecurityConfiguration {
                         .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED, "unauthorized",
                                 "Not signed in", "Send a bearer token issued by this identity-service (Authorization: Bearer ...)."))
                         .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN, "forbidden",
-                                "Forbidden", "The token does not grant this.")));
+                                "Forbidden", "The token does not grant this.")))
+                // The caller acts for the request: the door (docs/access.md) and the events know who it is.
+                .addFilterAfter(new PlatformSecurity.ActorFromToken(),
+                        org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

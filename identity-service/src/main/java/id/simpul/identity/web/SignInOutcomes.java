@@ -20,6 +20,9 @@ import java.io.IOException;
  */
 class SignInOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implements AuthenticationFailureHandler {
 
+    /** Every sign-in, good or not, as a structured entry: who, from where, the outcome. */
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("simpul.sign-in");
+
     private final SignInAccounts accounts;
 
     SignInOutcomes(SignInAccounts accounts) {
@@ -30,6 +33,9 @@ class SignInOutcomes extends SavedRequestAwareAuthenticationSuccessHandler imple
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws ServletException, IOException {
         accounts.succeeded(authentication.getName());
+        log.atInfo().addKeyValue("outcome", "success").addKeyValue("user", authentication.getName())
+                .addKeyValue("remote", request.getRemoteAddr())
+                .log("sign-in outcome=success user={} remote={}", authentication.getName(), request.getRemoteAddr());
         super.onAuthenticationSuccess(request, response, authentication);
     }
 
@@ -44,6 +50,10 @@ class SignInOutcomes extends SavedRequestAwareAuthenticationSuccessHandler imple
         } else if (e instanceof BadCredentialsException && accounts.failed(request.getParameter("username"))) {
             reason = "locked";
         }
+        String outcome = reason.equals("error") ? "bad-credentials" : reason;
+        log.atInfo().addKeyValue("outcome", outcome).addKeyValue("user", request.getParameter("username"))
+                .addKeyValue("remote", request.getRemoteAddr())
+                .log("sign-in outcome={} user={} remote={}", outcome, request.getParameter("username"), request.getRemoteAddr());
         String lang = SignInLocale.explicit(request);
         response.sendRedirect(request.getContextPath() + "/login?" + reason + (lang == null ? "" : "&lang=" + lang));
     }

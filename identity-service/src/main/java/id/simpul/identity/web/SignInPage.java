@@ -1,5 +1,7 @@
 package id.simpul.identity.web;
 
+import id.simpul.identity.IdentityRights;
+import id.simpul.platform.access.Allowed;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,6 +13,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 class SignInPage {
 
     @GetMapping("/login")
+    @Allowed(IdentityRights.SIGN_IN_PAGE)
     String signIn(HttpServletRequest request, Model model) {
         String lang = RequestContextUtils.getLocale(request).getLanguage();
         model.addAttribute("lang", lang);

@@ -3,6 +3,7 @@ package id.simpul.registry.imports;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
 import id.simpul.platform.Problems;
+import id.simpul.platform.access.Allowed;
 import id.simpul.platform.ServedFromMemory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -52,6 +53,7 @@ class ImportController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Allowed(ImportRights.IMPORT)
     @Operation(operationId = "startKimImport", summary = "Import KIMs from a spreadsheet",
             description = "Multipart field 'file': CSV (UTF-8, comma or semicolon) or XLSX, up to 20 MB, columns as in "
                     + "GET /api/kims/imports/template.csv. A row gives the village code, or the village's name with as many "
@@ -79,22 +81,25 @@ class ImportController {
     }
 
     @GetMapping("/{id}")
+    @Allowed(ImportRights.READ_REPORT)
     @Operation(operationId = "getKimImport", summary = "Progress and report of an import",
-            description = "Figures (total, processed, created, already registered, invalid) and the rows with their "
+            description = "Figures (total, processed, created, already registered, invalid, outside the importer's "
+                    + "region scope) and the rows with their "
                     + "outcome and every problem by column (with candidates where region names fit several regions or "
                     + "none), paged; by default the rows that were not created.")
     ImportResponse get(@PathVariable @Parameter(description = "The import's id (a UUID), from the Location of the upload",
                                schema = @Schema(format = "uuid")) String id,
-                       @Parameter(description = "Which rows to show; by default ALREADY_REGISTERED and INVALID")
+                       @Parameter(description = "Which rows to show; by default ALREADY_REGISTERED, INVALID and OUTSIDE_SCOPE")
                        @RequestParam(required = false) Set<ImportOutcome> outcome,
                        @Valid PageQuery page) {
         KimImports.Summary summary = imports.find(id).orElseThrow(() -> Problems.notFound("import", id));
         Set<ImportOutcome> shown = outcome == null || outcome.isEmpty()
-                ? EnumSet.of(ImportOutcome.ALREADY_REGISTERED, ImportOutcome.INVALID) : outcome;
+                ? EnumSet.of(ImportOutcome.ALREADY_REGISTERED, ImportOutcome.INVALID, ImportOutcome.OUTSIDE_SCOPE) : outcome;
         return new ImportResponse(summary, imports.rows(id, shown, page));
     }
 
     @GetMapping(value = "/template.csv", produces = "text/csv")
+    @Allowed(ImportRights.TEMPLATE)
     @ServedFromMemory
     @Operation(operationId = "getKimImportTemplate", summary = "The import template", description = "CSV UTF-8 "
             + "(comma-separated, one header row) with every column of POST /api/kims/imports in order and two example rows: "

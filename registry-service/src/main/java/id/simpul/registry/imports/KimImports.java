@@ -1,7 +1,10 @@
 package id.simpul.registry.imports;
 
+import id.simpul.platform.Actor;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
+import id.simpul.platform.access.Access;
+import id.simpul.platform.access.Subject;
 import id.simpul.regions.RegionDataset;
 import id.simpul.registry.kim.KimExceptions;
 import id.simpul.registry.kim.KimService;
@@ -54,9 +57,11 @@ public class KimImports implements DisposableBean {
     private final KimService kims;
     private final RowReader rows;
     private final Clock clock;
+    private final Access access;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("kim-import").factory());
 
-    KimImports(MongoOperations mongo, KimService kims, RegionDataset regions, Validator validator, Clock clock) {
+    KimImports(MongoOperations mongo, KimService kims, RegionDataset regions, Validator validator, Clock clock, Access access) {
+        this.access = access;
         this.mongo = mongo;
         this.kims = kims;
         this.rows = new RowReader(regions, validator);
@@ -64,12 +69,18 @@ public class KimImports implements DisposableBean {
         mongo.indexOps(ROWS).createIndex(new Index("importId", Sort.Direction.ASC).on("row", Sort.Direction.ASC));
     }
 
-    /** Checks the file and queues its rows; an {@link UnreadableFileException} says why a file cannot be imported. */
+    /**
+     * Checks the file and queues its rows, registered as the caller (each row inside their region scope, the rest
+     * reported); an {@link UnreadableFileException} says why a file cannot be imported.
+     */
     public String start(String fileName, byte[] content) {
+        access.require(ImportRights.IMPORT);
+        Actor importer = Actor.current().orElse(null);
         Spreadsheet sheet = ImportColumns.canonical(SpreadsheetReader.read(fileName, content));
         String id = UUID.randomUUID().toString();
         mongo.insert(new Document("_id", id)
                 .append("fileName", fileName)
+                .append("startedBy", importer == null ? null : importer.id())
                 .append("sha256", sha256(content))
                 .append("status", Status.QUEUED.name())
                 .append("totalRows", sheet.rows().size())
@@ -77,8 +88,13 @@ public class KimImports implements DisposableBean {
                 .append(ImportOutcome.CREATED.name(), 0)
                 .append(ImportOutcome.ALREADY_REGISTERED.name(), 0)
                 .append(ImportOutcome.INVALID.name(), 0)
+                .append(ImportOutcome.OUTSIDE_SCOPE.name(), 0)
                 .append("createdAt", Date.from(clock.instant())), IMPORTS);
-        worker.submit(() -> run(id, sheet));
+        worker.submit(() -> {
+            try (Actor.Acting acting = importer == null ? () -> { } : Actor.enter(importer)) {
+                run(id, sheet);
+            }
+        });
         return id;
     }
 
@@ -97,10 +113,10 @@ public class KimImports implements DisposableBean {
             }
             mongo.updateFirst(byId(id), new Update().set("status", Status.COMPLETED.name())
                     .set("finishedAt", Date.from(clock.instant())), IMPORTS);
-            log.info("Import {} finished: {} created, {} already registered, {} invalid", id,
-                    counts[0], counts[1], counts[2]);
+            log.info("Import {} finished: {} created, {} already registered, {} invalid, {} outside the scope", id,
+                    counts[0], counts[1], counts[2], counts[3]);
         } catch (RuntimeException e) {
-            log.error("Import {} failed after {} rows", id, counts[0] + counts[1] + counts[2], e);
+            log.error("Import {} failed after {} rows", id, java.util.Arrays.stream(counts).sum(), e);
             flush(id, results, counts);
             mongo.updateFirst(byId(id), new Update().set("status", Status.FAILED.name())
                     .set("failure", e.getClass().getSimpleName() + ": " + e.getMessage())
@@ -138,6 +154,9 @@ public class KimImports implements DisposableBean {
                 result.append("outcome", ImportOutcome.ALREADY_REGISTERED.name())
                         .append("kimId", duplicate.existing().id().value())
                         .append("problems", problems(List.of(new RowProblem(column, duplicate.getMessage()))));
+            } else if (outcome.outsideScope() != null) {
+                result.append("outcome", ImportOutcome.OUTSIDE_SCOPE.name())
+                        .append("problems", problems(List.of(new RowProblem(ImportColumns.VILLAGE_CODE, outcome.outsideScope()))));
             } else {
                 result.append("outcome", ImportOutcome.INVALID.name()).append("problems", problems(outcome.invalid().violations()
                         .stream().map(v -> new RowProblem(RowReader.column(v.field(), List.of()), v.message())).toList()));
@@ -151,26 +170,30 @@ public class KimImports implements DisposableBean {
             mongo.insert(batch, ROWS);
             batch.clear();
         }
-        Update progress = new Update().set("processedRows", counts[0] + counts[1] + counts[2]);
+        Update progress = new Update().set("processedRows", java.util.Arrays.stream(counts).sum());
         for (ImportOutcome outcome : ImportOutcome.values()) {
             progress.set(outcome.name(), counts[outcome.ordinal()]);
         }
         mongo.updateFirst(byId(id), progress, IMPORTS);
     }
 
-    /** An import with its figures. */
+    /** An import with its figures, and who started it. */
     public record Summary(String id, String fileName, Status status, int totalRows, int processedRows, int created,
-                          int alreadyRegistered, int invalid, Date createdAt, Date startedAt, Date finishedAt,
-                          String failure) {
+                          int alreadyRegistered, int invalid, int outsideScope, String startedBy, Date createdAt,
+                          Date startedAt, Date finishedAt, String failure) {
     }
 
     /** What became of one row, and why. */
     public record RowResult(int row, ImportOutcome outcome, String kimId, List<RowProblem> problems) {
     }
 
+    /** The import, if it exists and the caller may read its report: who started it, or the ministry. */
     public java.util.Optional<Summary> find(String id) {
+        access.require(ImportRights.READ_REPORT);
         Document d = mongo.findById(id, Document.class, IMPORTS);
-        return java.util.Optional.ofNullable(d).map(KimImports::summary);
+        java.util.Optional<Summary> summary = java.util.Optional.ofNullable(d).map(KimImports::summary);
+        summary.ifPresent(s -> access.require(ImportRights.READ_REPORT, Subject.ownedBy(s.startedBy())));
+        return summary;
     }
 
     public PageResponse<RowResult> rows(String id, Set<ImportOutcome> outcomes, PageQuery page) {
@@ -203,7 +226,7 @@ public class KimImports implements DisposableBean {
         return new Summary(d.getString("_id"), d.getString("fileName"), Status.valueOf(d.getString("status")),
                 d.getInteger("totalRows"), d.getInteger("processedRows"), d.getInteger(ImportOutcome.CREATED.name()),
                 d.getInteger(ImportOutcome.ALREADY_REGISTERED.name()), d.getInteger(ImportOutcome.INVALID.name()),
-                d.getDate("createdAt"), d.getDate("startedAt"), d.getDate("finishedAt"), d.getString("failure"));
+                d.getInteger(ImportOutcome.OUTSIDE_SCOPE.name(), 0), d.getString("startedBy"), d.getDate("createdAt"), d.getDate("startedAt"), d.getDate("finishedAt"), d.getString("failure"));
     }
 
     private static RowResult rowResult(Document d) {

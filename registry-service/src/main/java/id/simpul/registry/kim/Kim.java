@@ -48,7 +48,7 @@ public final class Kim {
      * {@code CANDIDATE}. A KIM must meet the rules of its region; a candidate need not yet.
      */
     public static Registration register(KimId id, KimProfile profile, KimStatus status, CandidateCriteria criteria,
-                                        RegionalRule rule, Instant now) {
+                                        RegionalRule rule, Instant now, Changer by) {
         if (status != KimStatus.CANDIDATE && status != KimStatus.SUBMITTED) {
             throw new KimRuleException(List.of(new RuleViolation("status",
                     "a new KIM starts as CANDIDATE or SUBMITTED, not " + status)));
@@ -56,7 +56,7 @@ public final class Kim {
         if (!status.isCandidate()) {
             requireRules(profile, rule);
         }
-        Kim kim = new Kim(id, profile, status, criteria, List.of(new StatusChange(null, status, null, now)), now, now, 1);
+        Kim kim = new Kim(id, profile, status, criteria, List.of(new StatusChange(null, status, null, now, by)), now, now, 1);
         return new Registration(kim, new KimRegistered(id, 1, profile.name(), profile.village(), status,
                 profile.focusAreas(), profile.media(), profile.memberCount(), profile.foundedOn(), profile.kimIdNumber(), now));
     }
@@ -82,7 +82,7 @@ public final class Kim {
      * Moves the KIM in its lifecycle. Refused when the lifecycle does not allow it, when a rejection, dormancy or
      * dissolution comes without a reason, or when a candidate is submitted without meeting its region's rules.
      */
-    public KimStatusChanged changeStatus(KimStatus newStatus, String reason, RegionalRule rule, Instant now) {
+    public KimStatusChanged changeStatus(KimStatus newStatus, String reason, RegionalRule rule, Instant now, Changer by) {
         if (!status.canBecome(newStatus)) {
             throw new IllegalTransitionException(status, newStatus);
         }
@@ -96,7 +96,7 @@ public final class Kim {
         }
         KimStatus previous = status;
         status = newStatus;
-        history.add(new StatusChange(previous, newStatus, why, now));
+        history.add(new StatusChange(previous, newStatus, why, now, by));
         updatedAt = now;
         version++;
         return new KimStatusChanged(id, version, profile.name(), profile.village(), previous, newStatus, why, now);
@@ -155,6 +155,17 @@ public final class Kim {
 
     public CandidateCriteria criteria() {
         return criteria;
+    }
+
+    /** Who put the KIM up for verification last (registered or moved to SUBMITTED), if known: for four eyes. */
+    public Optional<String> submittedBy() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            StatusChange step = history.get(i);
+            if (step.to() == KimStatus.SUBMITTED) {
+                return Optional.ofNullable(step.by()).map(Changer::id);
+            }
+        }
+        return Optional.empty();
     }
 
     public List<StatusChange> history() {

@@ -4,6 +4,7 @@ import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
 import id.simpul.platform.ProblemDetailsAdvice.FieldProblem;
 import id.simpul.platform.Problems;
+import id.simpul.platform.access.Allowed;
 import id.simpul.regions.RegionDataset;
 import id.simpul.regions.RegionCode;
 import id.simpul.platform.ETags;
@@ -67,6 +68,7 @@ class KimController {
             + "is not one; errors[] names each field), or a text field holds text that is not accepted (invalid-text).";
 
     @PostMapping
+    @Allowed(KimRights.REGISTER)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "registerKim", summary = "Register a KIM or a candidate community",
             description = "Stores the KIM as SUBMITTED (or CANDIDATE) and publishes KimRegistered.")
@@ -85,6 +87,7 @@ class KimController {
     }
 
     @GetMapping("/{id}")
+    @Allowed(KimRights.READ)
     @Operation(operationId = "getKim", summary = "Read a KIM", description = "The ETag is the version, for If-Match on changes.")
     @ApiResponse(responseCode = "200", description = "The KIM",
             headers = @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")))
@@ -95,6 +98,7 @@ class KimController {
     }
 
     @PutMapping("/{id}")
+    @Allowed(KimRights.UPDATE)
     @Operation(operationId = "updateKim", summary = "Replace a KIM's profile",
             description = "Needs If-Match with the ETag last read: 428 without it, 412 when someone changed the KIM since. "
                     + "Publishes KimUpdated when something changed. The status changes through POST /api/kims/{id}/status.")
@@ -131,6 +135,7 @@ class KimController {
     }
 
     @PostMapping("/{id}/status")
+    @Allowed(KimRights.CHANGE_STATUS)
     @Operation(operationId = "changeKimStatus", summary = "Move a KIM in its lifecycle",
             description = "CANDIDATE → SUBMITTED → VERIFIED → ACTIVE ⇄ DORMANT; SUBMITTED → REJECTED → SUBMITTED; any but "
                     + "DISSOLVED → DISSOLVED. 409 says which changes are allowed. A reason is required for REJECTED, "
@@ -155,6 +160,7 @@ class KimController {
     }
 
     @GetMapping
+    @Allowed(KimRights.READ)
     @Operation(operationId = "listKims", summary = "List KIMs", description = "Filtered by region code at any level "
             + "(region=63 or 63.03 or 63.03.05), status (repeatable), focusArea, hasMedia and name (q); paged and sorted.")
     PageResponse<KimResponse> list(@Parameter(description = "A Kemendagri region code at any level: the KIMs within it")

@@ -84,7 +84,9 @@ class KimMapping implements AggregateMapping<Kim> {
                         .append("active", kim.criteria().active())
                         .append("hasOwnMedia", kim.criteria().hasOwnMedia()))
                 .append("history", kim.history().stream().map(h -> new Document("from", h.from() == null ? null : h.from().name())
-                        .append("to", h.to().name()).append("reason", h.reason()).append("at", Date.from(h.at()))).toList())
+                        .append("to", h.to().name()).append("reason", h.reason()).append("at", Date.from(h.at()))
+                        .append("by", h.by() == null ? null : new Document("id", h.by().id()).append("roles", h.by().roles())
+                                .append("regionScope", h.by().regionScope()))).toList())
                 .append(REGISTERED_AT, Date.from(kim.registeredAt()))
                 .append(UPDATED_AT, kim.updatedAt() == null ? null : Date.from(kim.updatedAt()));
     }
@@ -116,10 +118,15 @@ class KimMapping implements AggregateMapping<Kim> {
                         criteria.getBoolean("hasOwnMedia", false)),
                 d.getList("history", Document.class, List.of()).stream().map(h -> new StatusChange(
                         h.getString("from") == null ? null : KimStatus.valueOf(h.getString("from")),
-                        KimStatus.valueOf(h.getString("to")), h.getString("reason"), h.getDate("at").toInstant())).toList(),
+                        KimStatus.valueOf(h.getString("to")), h.getString("reason"), h.getDate("at").toInstant(),
+                        changer(h.get("by", Document.class)))).toList(),
                 d.getDate(REGISTERED_AT).toInstant(),
                 d.getDate(UPDATED_AT) == null ? null : d.getDate(UPDATED_AT).toInstant(),
                 d.getLong("version"));
+    }
+
+    private static Changer changer(Document by) {
+        return by == null ? null : new Changer(by.getString("id"), by.getList("roles", String.class, List.of()), by.getString("regionScope"));
     }
 
     private static Set<FocusArea> focusAreas(List<String> names) {

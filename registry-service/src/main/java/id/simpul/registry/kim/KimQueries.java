@@ -73,6 +73,16 @@ class KimQueries {
 
     private static Criteria criteria(KimFilter filter) {
         List<Criteria> conditions = new ArrayList<>();
+        if (filter.visible() != null) {
+            List<Criteria> seen = new ArrayList<>();
+            if (filter.visible().scope() != null) {
+                seen.add(Criteria.where(KimMapping.regionField(filter.visible().scope().level())).is(filter.visible().scope().value()));
+            }
+            if (filter.visible().kimId() != null) {
+                seen.add(Criteria.where("_id").is(filter.visible().kimId()));
+            }
+            conditions.add(MongoPages.anyOf(seen));
+        }
         if (filter.region() != null) {
             conditions.add(Criteria.where(KimMapping.regionField(filter.region().level())).is(filter.region().value()));
         }

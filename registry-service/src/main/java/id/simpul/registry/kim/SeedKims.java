@@ -61,12 +61,14 @@ class SeedKims implements ApplicationRunner {
             seeds = List.of(JsonMapper.builder().build().readValue(in, SeedKim[].class));
         }
         int added = 0;
-        for (SeedKim seed : seeds) {
-            KimId id = idOf(seed.key());
-            if (kims.find(id).isEmpty()) {
-                // Simpul itself loads its sample data: the events say so (ce_actorid simpul:seed).
-                Actor.as(Actor.system("seed"), () -> load(id, seed));
-                added++;
+        // Simpul itself loads its sample data: the events and the histories say so (ce_actorid simpul:seed).
+        try (Actor.Acting seeding = Actor.enter(Actor.system("seed"))) {
+            for (SeedKim seed : seeds) {
+                KimId id = idOf(seed.key());
+                if (kims.find(id).isEmpty()) {
+                    load(id, seed);
+                    added++;
+                }
             }
         }
         log.info("Seed KIMs from {}: {} added, {} already present", location, added, seeds.size() - added);

@@ -4,6 +4,7 @@ import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
 import id.simpul.platform.ProblemDetailsAdvice.FieldProblem;
 import id.simpul.platform.Problems;
+import id.simpul.platform.access.Allowed;
 import id.simpul.regions.Region;
 import id.simpul.regions.RegionCode;
 import id.simpul.regions.RegionDataset;
@@ -44,6 +45,7 @@ class RegionController {
     }
 
     @GetMapping("/dataset")
+    @Allowed(RegionRights.READ)
     @Operation(operationId = "getRegionDataset", summary = "The region dataset", description = "Its version (the Kemendagri decree), its source and licence, "
             + "and how many regions it holds at each level.")
     Dataset dataset() {
@@ -55,6 +57,7 @@ class RegionController {
     }
 
     @GetMapping("/{code}")
+    @Allowed(RegionRights.READ)
     @Operation(operationId = "getRegion", summary = "One region", description = "Its name, level, parent, province, time "
             + "zone, and how many regions lie directly and altogether below it. A code of another shape is 400.")
     RegionResponse get(@PathVariable @Parameter(description = "A Kemendagri code such as 63, 63.03, 63.03.05 or 63.03.05.1001",
@@ -67,6 +70,7 @@ class RegionController {
     }
 
     @GetMapping
+    @Allowed(RegionRights.READ)
     @Operation(operationId = "listRegions", summary = "List or search regions", description = "Without parameters: the provinces. parent=63.03: the "
             + "regions directly below 63.03. q=banjar: regions whose name contains the text (exact names first), "
             + "optionally of one level and within one region. Paged.")

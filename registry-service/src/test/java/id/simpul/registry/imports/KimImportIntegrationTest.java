@@ -1,6 +1,8 @@
 package id.simpul.registry.imports;
 
+import id.simpul.testinfra.Caller;
 import id.simpul.testinfra.Http;
+import id.simpul.testinfra.TestIssuer;
 import id.simpul.testinfra.IntegrationTest;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -50,7 +52,7 @@ class KimImportIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = Http.local(port);
+        http = TestIssuer.as(Caller.MINISTRY_ADMIN, port);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package id.simpul.registry.kim;
 
+import id.simpul.testinfra.Caller;
 import id.simpul.testinfra.Http;
+import id.simpul.testinfra.TestIssuer;
 
 import java.net.http.HttpRequest;
 import java.util.UUID;
@@ -11,7 +13,11 @@ final class KimApi {
     final Http http;
 
     KimApi(int port) {
-        this.http = Http.local(port);
+        this(TestIssuer.as(Caller.MINISTRY_ADMIN, port));
+    }
+
+    KimApi(Http http) {
+        this.http = http;
     }
 
     /** A profile that meets the strictest sample rules (Kabupaten Banjar: SK and 15 members). */

@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KimTest {
 
+    private static final Changer BY = new Changer("kominfo.banjar", java.util.List.of("REGENCY_OFFICER"), "63.03");
+
     private static final Instant NOW = Instant.parse("2026-11-28T02:00:00Z");
     private static final Instant LATER = NOW.plusSeconds(3600);
     private static final RegionCode SUNGAI_PARING = new RegionCode("63.03.05.1005");
@@ -29,7 +31,7 @@ class KimTest {
 
     private static Kim registered() {
         return Kim.register(KimId.newId(), KimProfile.minimal("KIM Sungai Paring", SUNGAI_PARING), KimStatus.SUBMITTED,
-                null, NO_RULE, NOW).kim();
+                null, NO_RULE, NOW, BY).kim();
     }
 
     @Test
@@ -37,11 +39,11 @@ class KimTest {
         KimProfile profile = new KimProfile("KIM Sungai Paring Sehat", SUNGAI_PARING, null, LocalDate.of(2021, 1, 11), null,
                 null, 18, null, List.of(new MediaChannel(MediaType.INSTAGRAM, "@kimsp", 300)), Set.of(FocusArea.HEALTH), "KIM-1");
 
-        Kim.Registration registration = Kim.register(KimId.newId(), profile, KimStatus.SUBMITTED, null, NO_RULE, NOW);
+        Kim.Registration registration = Kim.register(KimId.newId(), profile, KimStatus.SUBMITTED, null, NO_RULE, NOW, BY);
 
         assertThat(registration.kim().status()).isEqualTo(KimStatus.SUBMITTED);
         assertThat(registration.kim().version()).isEqualTo(1);
-        assertThat(registration.kim().history()).containsExactly(new StatusChange(null, KimStatus.SUBMITTED, null, NOW));
+        assertThat(registration.kim().history()).containsExactly(new StatusChange(null, KimStatus.SUBMITTED, null, NOW, BY));
         assertThat(registration.event()).isEqualTo(new KimRegistered(registration.kim().id(), 1, "KIM Sungai Paring Sehat",
                 SUNGAI_PARING, KimStatus.SUBMITTED, Set.of(FocusArea.HEALTH), profile.media(), 18,
                 LocalDate.of(2021, 1, 11), "KIM-1", NOW));
@@ -50,14 +52,14 @@ class KimTest {
     @Test
     void aNewKimStartsAsCandidateOrSubmitted() {
         assertThatThrownBy(() -> Kim.register(KimId.newId(), KimProfile.minimal("KIM A", SUNGAI_PARING), KimStatus.ACTIVE,
-                null, NO_RULE, NOW))
+                null, NO_RULE, NOW, BY))
                 .isInstanceOf(KimRuleException.class)
                 .satisfies(e -> assertThat(((KimRuleException) e).violations()).extracting(RuleViolation::field).containsExactly("status"));
     }
 
     @Test
     void aKimMustMeetItsRegionsRules() {
-        assertThatThrownBy(() -> Kim.register(KimId.newId(), profile("KIM A", 12, null), KimStatus.SUBMITTED, null, BANJAR, NOW))
+        assertThatThrownBy(() -> Kim.register(KimId.newId(), profile("KIM A", 12, null), KimStatus.SUBMITTED, null, BANJAR, NOW, BY))
                 .isInstanceOfSatisfying(KimRuleException.class, e -> assertThat(e.violations()).containsExactly(
                         new RuleViolation("memberCount", "must be at least 15: Kabupaten Banjar (63.03) requires at least 15 members"),
                         new RuleViolation("decree.number", "is required: Kabupaten Banjar (63.03) requires the founding decree (SK)"),
@@ -73,9 +75,9 @@ class KimTest {
     @Test
     void aCandidateCommunityNeedNotMeetTheRulesUntilItIsSubmitted() {
         Kim candidate = Kim.register(KimId.newId(), profile("Pemuda Tanjung Rema", 9, null), KimStatus.CANDIDATE,
-                new CandidateCriteria(true, true, true, false), BANJAR, NOW).kim();
+                new CandidateCriteria(true, true, true, false), BANJAR, NOW, BY).kim();
 
-        assertThatThrownBy(() -> candidate.changeStatus(KimStatus.SUBMITTED, null, BANJAR, LATER))
+        assertThatThrownBy(() -> candidate.changeStatus(KimStatus.SUBMITTED, null, BANJAR, LATER, BY))
                 .isInstanceOf(KimRuleException.class);
         assertThat(candidate.status()).isEqualTo(KimStatus.CANDIDATE);
         assertThat(candidate.version()).isEqualTo(1);
@@ -84,9 +86,9 @@ class KimTest {
     @Test
     void aCandidateMeetingTheRulesIsPromoted() {
         Kim candidate = Kim.register(KimId.newId(), profile("Pemuda Tanjung Rema", 16,
-                new Decree("7/SK/2026", LocalDate.of(2026, 10, 1), "Kepala Desa")), KimStatus.CANDIDATE, null, BANJAR, NOW).kim();
+                new Decree("7/SK/2026", LocalDate.of(2026, 10, 1), "Kepala Desa")), KimStatus.CANDIDATE, null, BANJAR, NOW, BY).kim();
 
-        KimStatusChanged changed = candidate.changeStatus(KimStatus.SUBMITTED, "Ready", BANJAR, LATER);
+        KimStatusChanged changed = candidate.changeStatus(KimStatus.SUBMITTED, "Ready", BANJAR, LATER, BY);
 
         assertThat(changed.previousStatus()).isEqualTo(KimStatus.CANDIDATE);
         assertThat(changed.status()).isEqualTo(KimStatus.SUBMITTED);
@@ -104,10 +106,10 @@ class KimTest {
     void aKimGoesThroughItsLifecycleKeepingTheHistory() {
         Kim kim = registered();
 
-        kim.changeStatus(KimStatus.VERIFIED, null, NO_RULE, LATER);
-        kim.changeStatus(KimStatus.ACTIVE, null, NO_RULE, LATER);
-        kim.changeStatus(KimStatus.DORMANT, "No activity for a year", NO_RULE, LATER);
-        KimStatusChanged last = kim.changeStatus(KimStatus.ACTIVE, null, NO_RULE, LATER);
+        kim.changeStatus(KimStatus.VERIFIED, null, NO_RULE, LATER, BY);
+        kim.changeStatus(KimStatus.ACTIVE, null, NO_RULE, LATER, BY);
+        kim.changeStatus(KimStatus.DORMANT, "No activity for a year", NO_RULE, LATER, BY);
+        KimStatusChanged last = kim.changeStatus(KimStatus.ACTIVE, null, NO_RULE, LATER, BY);
 
         assertThat(last.version()).isEqualTo(5);
         assertThat(kim.history()).extracting(StatusChange::to).containsExactly(KimStatus.SUBMITTED, KimStatus.VERIFIED,
@@ -118,17 +120,17 @@ class KimTest {
     @Test
     void aRejectedKimCanBeSubmittedAgain() {
         Kim kim = registered();
-        kim.changeStatus(KimStatus.REJECTED, "SK missing", NO_RULE, LATER);
+        kim.changeStatus(KimStatus.REJECTED, "SK missing", NO_RULE, LATER, BY);
 
-        assertThat(kim.changeStatus(KimStatus.SUBMITTED, null, NO_RULE, LATER).status()).isEqualTo(KimStatus.SUBMITTED);
+        assertThat(kim.changeStatus(KimStatus.SUBMITTED, null, NO_RULE, LATER, BY).status()).isEqualTo(KimStatus.SUBMITTED);
     }
 
     @Test
     void aDissolvedKimCannotChangeAnyMore() {
         Kim kim = registered();
-        kim.changeStatus(KimStatus.DISSOLVED, "Members joined another KIM", NO_RULE, LATER);
+        kim.changeStatus(KimStatus.DISSOLVED, "Members joined another KIM", NO_RULE, LATER, BY);
 
-        assertThatThrownBy(() -> kim.changeStatus(KimStatus.ACTIVE, null, NO_RULE, LATER))
+        assertThatThrownBy(() -> kim.changeStatus(KimStatus.ACTIVE, null, NO_RULE, LATER, BY))
                 .isInstanceOf(IllegalTransitionException.class)
                 .hasMessage("A DISSOLVED KIM cannot change status");
     }
@@ -137,7 +139,7 @@ class KimTest {
     void rejectingPuttingToSleepOrDissolvingNeedsAReason() {
         Kim kim = registered();
 
-        assertThatThrownBy(() -> kim.changeStatus(KimStatus.REJECTED, "  ", NO_RULE, LATER))
+        assertThatThrownBy(() -> kim.changeStatus(KimStatus.REJECTED, "  ", NO_RULE, LATER, BY))
                 .isInstanceOfSatisfying(KimRuleException.class,
                         e -> assertThat(e.violations()).extracting(RuleViolation::field).containsExactly("reason"));
         assertThat(kim.status()).isEqualTo(KimStatus.SUBMITTED);
@@ -168,7 +170,7 @@ class KimTest {
     @Test
     void anUpdateMustKeepTheRegionsRules() {
         Kim kim = Kim.register(KimId.newId(), profile("KIM A", 20, new Decree("1/SK", LocalDate.of(2020, 1, 1), null)),
-                KimStatus.SUBMITTED, null, BANJAR, NOW).kim();
+                KimStatus.SUBMITTED, null, BANJAR, NOW, BY).kim();
 
         assertThatThrownBy(() -> kim.update(profile("KIM A", 14, new Decree("1/SK", LocalDate.of(2020, 1, 1), null)), null, BANJAR, LATER))
                 .isInstanceOf(KimRuleException.class);

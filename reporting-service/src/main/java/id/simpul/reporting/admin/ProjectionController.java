@@ -1,5 +1,7 @@
 package id.simpul.reporting.admin;
 
+import id.simpul.platform.access.Allowed;
+import id.simpul.reporting.dashboard.ReportingRights;
 import id.simpul.platform.Problems;
 import id.simpul.reporting.projection.Generations;
 import id.simpul.reporting.projection.Rebuilder;
@@ -36,6 +38,7 @@ class ProjectionController {
     }
 
     @GetMapping
+    @Allowed(ReportingRights.PROJECTIONS_READ)
     @ServedFromMemory
     @Operation(operationId = "getProjections", summary = "The read models' generation and the last rebuild")
     Projections projections() {
@@ -44,6 +47,7 @@ class ProjectionController {
     }
 
     @PostMapping("/rebuild")
+    @Allowed(ReportingRights.PROJECTIONS_REBUILD)
     @Operation(operationId = "rebuildProjections", summary = "Rebuild the read models from the beginning of the topics",
             description = "Fills a new generation while the current figures stay served, then serves it.")
     @ApiResponse(responseCode = "202", description = "Started: the rebuild's state; Location is where to follow it")

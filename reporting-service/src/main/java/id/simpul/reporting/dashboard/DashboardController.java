@@ -1,5 +1,6 @@
 package id.simpul.reporting.dashboard;
 
+import id.simpul.platform.access.Allowed;
 import id.simpul.platform.Ids;
 import id.simpul.platform.ProblemDetailsAdvice;
 import id.simpul.platform.Problems;
@@ -32,6 +33,7 @@ class DashboardController {
     }
 
     @GetMapping("/summary")
+    @Allowed(ReportingRights.DASHBOARD_READ)
     @Operation(operationId = "getNationalFigures", summary = "National figures", description = "KIMs by status, focus area and media; mapping coverage; "
             + "trainings; participants; partners engaged; outputs; the funnel; the development index; and the same key "
             + "figures per province in children.")
@@ -40,6 +42,7 @@ class DashboardController {
     }
 
     @GetMapping("/regions/{code}")
+    @Allowed(ReportingRights.DASHBOARD_READ)
     @Operation(operationId = "getRegionFigures", summary = "One region's figures", description = "The figures of a province, regency/city, district or "
             + "village (Kemendagri code such as 63 or 63.03.05), with its children one level down and the regions above it.")
     Views.RegionFigures region(@PathVariable @Parameter(description = REGION_CODE,
@@ -49,12 +52,14 @@ class DashboardController {
     }
 
     @GetMapping("/programmes")
+    @Allowed(ReportingRights.DASHBOARD_READ)
     @Operation(operationId = "listProgrammeFigures", summary = "Every programme with its progress against its targets")
     List<Views.ProgrammeSummary> programmes() {
         return figures.current().programmes();
     }
 
     @GetMapping("/programmes/{id}")
+    @Allowed(ReportingRights.DASHBOARD_READ)
     @Operation(operationId = "getProgrammeFigures", summary = "One programme's progress", description = "Progress against targets, participants, partners, "
             + "outputs, the funnel, its trainings, and progress by target region and the regions below them.")
     Views.ProgrammeFigures programme(@PathVariable @Parameter(description = "The programme's id (a UUID)",
@@ -64,6 +69,7 @@ class DashboardController {
     }
 
     @GetMapping("/kims/{id}")
+    @Allowed(ReportingRights.DASHBOARD_READ)
     @Operation(operationId = "getKimFigures", summary = "One KIM's development index, trainings and outputs")
     Views.KimFigures kim(@PathVariable @Parameter(description = "The KIM's id (a UUID)", schema = @Schema(format = "uuid")) String id) {
         String kim = Ids.parse(id, "KIM");

@@ -1,5 +1,6 @@
 package id.simpul.reporting.dashboard;
 
+import id.simpul.platform.access.Allowed;
 import id.simpul.platform.ServedFromMemory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -47,6 +48,7 @@ class DashboardStream implements SmartLifecycle {
     }
 
     @GetMapping(path = "/api/dashboard/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Allowed(ReportingRights.DASHBOARD_READ)
     @ServedFromMemory
     @Operation(operationId = "streamFigures", summary = "Figures as they change (Server-Sent Events)", description = "An "
             + "event 'figures' whenever a figure changed, and one on connecting: {sequence, updatedAt, summary}.")

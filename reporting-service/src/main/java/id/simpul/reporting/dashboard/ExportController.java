@@ -1,5 +1,6 @@
 package id.simpul.reporting.dashboard;
 
+import id.simpul.platform.access.Allowed;
 import id.simpul.platform.Ids;
 import id.simpul.platform.Problems;
 import id.simpul.platform.ServedFromMemory;
@@ -56,6 +57,7 @@ class ExportController {
     }
 
     @GetMapping(path = "/regions.csv", produces = "text/csv")
+    @Allowed(ReportingRights.DASHBOARD_READ)
     @Operation(operationId = "exportRegions", summary = "The region table", description = "One row per province, or per "
             + "region directly below parent (a code of another shape is 400, an unknown one 404). UTF-8, comma-separated, "
             + "one header row; columns: " + REGION_COLUMNS + " (districts_* are empty for villages).")
@@ -90,6 +92,7 @@ class ExportController {
     }
 
     @GetMapping(path = "/programmes/{id}/outputs.csv", produces = "text/csv")
+    @Allowed(ReportingRights.OUTPUTS_EXPORT)
     @Operation(operationId = "exportProgrammeOutputs", summary = "A programme's outputs", description = "One row per "
             + "output, with its KIM, village and training (withdrawn outputs are left out). UTF-8, comma-separated, one "
             + "header row; columns: " + OUTPUT_COLUMNS + ".")

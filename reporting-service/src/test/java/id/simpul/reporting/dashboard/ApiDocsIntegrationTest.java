@@ -25,8 +25,8 @@ class ApiDocsIntegrationTest extends DashboardIntegrationTest {
 
     @Test
     void figuresServedFromMemoryAnswerNo503AndIdsAre400Or404() {
-        assertThat(responses("/api/dashboard/summary")).containsOnlyKeys("200", "400");
-        assertThat(responses("/api/dashboard/programmes/{id}")).containsOnlyKeys("200", "400", "404");
+        assertThat(responses("/api/dashboard/summary")).containsOnlyKeys("200", "400", "401");
+        assertThat(responses("/api/dashboard/programmes/{id}")).containsOnlyKeys("200", "400", "401", "404");
         assertThat(docs.<String>json("$.paths['/api/dashboard/kims/{id}'].get.parameters[0].schema.format")).isEqualTo("uuid");
         assertThat(docs.<String>json("$.paths['/api/dashboard/regions/{code}'].get.responses.404.content['application/problem+json'].schema.$ref"))
                 .isEqualTo("#/components/schemas/Problem");
@@ -44,7 +44,7 @@ class ApiDocsIntegrationTest extends DashboardIntegrationTest {
     @Test
     void theRebuildAnswers202WithLocationOr409() {
         assertThat(docs.<Map<String, Object>>json("$.paths['/api/admin/projections/rebuild'].post.responses"))
-                .containsOnlyKeys("202", "400", "409", "503");
+                .containsOnlyKeys("202", "400", "401", "403", "409", "503");
         assertThat(docs.<Map<String, Object>>json("$.paths['/api/admin/projections/rebuild'].post.responses.202.headers")).containsKey("Location");
     }
 

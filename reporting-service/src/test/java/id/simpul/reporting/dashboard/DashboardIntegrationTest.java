@@ -1,7 +1,9 @@
 package id.simpul.reporting.dashboard;
 
 import id.simpul.reporting.projection.Generations;
+import id.simpul.testinfra.Caller;
 import id.simpul.testinfra.Http;
+import id.simpul.testinfra.TestIssuer;
 import id.simpul.testinfra.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +33,7 @@ abstract class DashboardIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = Http.local(port);
+        http = TestIssuer.as(Caller.MINISTRY_ADMIN, port);
         api = new ReportingApi(http, bootstrap);
     }
 }

@@ -4,7 +4,9 @@ import id.simpul.contracts.EventSchemas;
 import id.simpul.contracts.EventTypes;
 import id.simpul.contracts.Topics;
 import id.simpul.testinfra.DeadLetterApi;
+import id.simpul.testinfra.Caller;
 import id.simpul.testinfra.Http;
+import id.simpul.testinfra.TestIssuer;
 import id.simpul.testinfra.IntegrationTest;
 import id.simpul.testinfra.TopicRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,7 +44,7 @@ class KimProjectionIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = Http.local(port);
+        http = TestIssuer.as(Caller.MINISTRY_ADMIN, port);
     }
 
     @Test

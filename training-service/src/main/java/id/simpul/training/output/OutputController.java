@@ -1,5 +1,7 @@
 package id.simpul.training.output;
 
+import id.simpul.platform.access.Allowed;
+import id.simpul.training.common.TrainingRights;
 import id.simpul.platform.ETags;
 import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
@@ -101,6 +103,7 @@ class OutputController {
     }
 
     @PostMapping
+    @Allowed(TrainingRights.OUTPUTS_REPORT)
     @Operation(summary = "Report an output", description = "By a KIM that attended a completed training of the programme, "
             + "published on or after that training (422 otherwise). Counts toward the programme's targets. Publishes OutputReported.")
     @ApiResponse(responseCode = "201", description = "Reported; Location is the output")
@@ -118,6 +121,7 @@ class OutputController {
     }
 
     @GetMapping
+    @Allowed(TrainingRights.OUTPUTS_READ)
     @Operation(summary = "Outputs of a programme", description = "By KIM, training, channel, status (REPORTED ones count, "
             + "WITHDRAWN ones stay on record) and publication date from/to (inclusive); newest publication first unless sorted.")
     PageResponse<OutputResponse> list(@PathVariable @Parameter(description = "The programme's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String programmeId,
@@ -136,14 +140,19 @@ class OutputController {
     }
 
     @GetMapping("/{id}")
+    @Allowed(TrainingRights.OUTPUTS_READ)
     @Operation(summary = "One output", description = "The ETag is the version, for If-Match on corrections.")
     @ApiResponse(responseCode = "200", description = "The output; the ETag is its version")
     ResponseEntity<OutputResponse> get(@PathVariable @Parameter(description = "The programme's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String programmeId, @PathVariable @Parameter(description = "The output's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id) {
-        Output output = of(programmeId, id);
+        ProgrammeId programme = ids(programmeId);
+        OutputId outputId = new OutputId(Ids.parse(id, "output"));
+        Output output = outputs.read(outputId).filter(o -> o.programmeId().equals(programme))
+                .orElseThrow(() -> new NotFoundException("output", outputId.value() + " in programme " + programme.value()));
         return ResponseEntity.ok().eTag(ETags.of(output.version())).body(OutputResponse.of(output));
     }
 
     @PatchMapping(value = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @Allowed(TrainingRights.OUTPUTS_CORRECT)
     @Operation(operationId = "correctOutput", summary = "Correct an output", description = "Channel, address, publication date (on or after the KIM's "
             + "training, not in the future), people reached or description, with a reason; the fields left out stay. A "
             + "withdrawn output is not corrected (409). Needs If-Match with the ETag last read (428 without it, 412 when "
@@ -167,6 +176,7 @@ class OutputController {
     }
 
     @PostMapping("/{id}/withdrawal")
+    @Allowed(TrainingRights.OUTPUTS_WITHDRAW)
     @Operation(operationId = "withdrawOutput", summary = "Withdraw an output", description = "With a reason (reported twice, taken down, not of this "
             + "programme): it stays on record as WITHDRAWN and no longer counts toward the programme. Needs If-Match with "
             + "the ETag last read (428 without it, 412 when stale). Publishes OutputWithdrawn.")

@@ -1,5 +1,8 @@
 package id.simpul.training.output;
 
+import id.simpul.training.common.TrainingRights;
+import id.simpul.platform.access.Subject;
+import id.simpul.platform.access.Access;
 import id.simpul.training.common.TrainingClock;
 import id.simpul.eventing.AggregateStore;
 import id.simpul.eventing.AggregateStores;
@@ -41,7 +44,11 @@ public class OutputService {
     private final Clock clock;
     private final OutputMapping mapping = new OutputMapping();
 
-    OutputService(AggregateStores stores, MongoOperations mongo, ProgrammeService programmes, TrainingClock trainingClock) {
+    private final Access access;
+
+    OutputService(AggregateStores stores, MongoOperations mongo, ProgrammeService programmes, TrainingClock trainingClock,
+                  Access access) {
+        this.access = access;
         this.outputs = stores.create(COLLECTION, mapping);
         this.mongo = mongo;
         this.programmes = programmes;
@@ -59,6 +66,8 @@ public class OutputService {
 
     /** Reports under a given id; seeds use fixed ids so that loading them again adds nothing. */
     public Output report(OutputId id, ProgrammeId programmeId, Dissemination d) {
+        // A KIM officer reports what their own KIM published.
+        access.require(TrainingRights.OUTPUTS_REPORT, Subject.in((String) null).kim(d.kimId()));
         Programme programme = programmes.get(programmeId);
         Attended training = attended(programme, d.kimId(), d.trainingId());
         checkPublished(d.publishedOn(), training);
@@ -86,6 +95,7 @@ public class OutputService {
 
     /** Corrects an output read at {@code expectedVersion}; a new publication date is checked as when it was reported. */
     public Output correct(OutputId id, long expectedVersion, Output.Correction correction, String reason) {
+        access.require(TrainingRights.OUTPUTS_CORRECT, Subject.in((String) null).kim(existing(id).kimId()));
         return Corrections.apply(outputs, id.value(), "output", expectedVersion, Output::version, current -> {
             if (correction.publishedOn() != null) {
                 checkPublished(correction.publishedOn(), training(current.trainingId()));
@@ -96,6 +106,9 @@ public class OutputService {
 
     /** Withdraws an output read at {@code expectedVersion}: it stops counting toward its programme. */
     public Output withdraw(OutputId id, long expectedVersion, String reason) {
+        Output output = existing(id);
+        access.require(TrainingRights.OUTPUTS_WITHDRAW,
+                ProgrammeService.organiserOf(programmes.get(output.programmeId())).kim(output.kimId()));
         return Corrections.apply(outputs, id.value(), "output", expectedVersion, Output::version, current -> {
             Output.Withdrawn withdrawn = current.withdraw(reason, now());
             return java.util.Optional.of(new Corrections.Corrected<>(withdrawn.output(), withdrawn.event()));
@@ -143,7 +156,18 @@ public class OutputService {
 
     /** Outputs of a programme (or of every programme when null), by KIM, training, channel, status and publication date. */
     public PageResponse<Output> list(ProgrammeId programmeId, Filter f, Sorting order, PageQuery page) {
+        Access.Holding holding = access.visible(TrainingRights.OUTPUTS_READ);
         List<Criteria> conditions = new java.util.ArrayList<>();
+        if (!holding.everything()) {
+            // The outputs the caller may read: of KIMs inside their scope or of programmes organised there; their KIM's.
+            List<Criteria> seen = new java.util.ArrayList<>();
+            holding.scope().ifPresent(scope -> {
+                seen.add(MongoPages.within("villageCode", scope));
+                seen.add(Criteria.where("programmeId").in(programmes.organisedIn(scope)));
+            });
+            holding.ownKim().ifPresent(own -> seen.add(Criteria.where("kimId").is(own)));
+            conditions.add(MongoPages.anyOf(seen));
+        }
         if (programmeId != null) {
             conditions.add(Criteria.where("programmeId").is(programmeId.value()));
         }
@@ -173,5 +197,18 @@ public class OutputService {
 
     public java.util.Optional<Output> find(OutputId id) {
         return outputs.findById(id.value());
+    }
+
+    /** An output as the caller may read it: of their KIM, of a KIM in their scope, or of a programme they manage. */
+    public java.util.Optional<Output> read(OutputId id) {
+        access.require(TrainingRights.OUTPUTS_READ);
+        java.util.Optional<Output> output = find(id);
+        output.ifPresent(o -> access.requireAny(TrainingRights.OUTPUTS_READ, List.of(
+                ProgrammeService.organiserOf(programmes.get(o.programmeId())).kim(o.kimId()), Subject.in(o.villageCode()))));
+        return output;
+    }
+
+    private Output existing(OutputId id) {
+        return find(id).orElseThrow(() -> new id.simpul.training.common.NotFoundException("output", id.value()));
     }
 }

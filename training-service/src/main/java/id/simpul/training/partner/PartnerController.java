@@ -1,5 +1,7 @@
 package id.simpul.training.partner;
 
+import id.simpul.platform.access.Allowed;
+import id.simpul.training.common.TrainingRights;
 import id.simpul.platform.ETags;
 import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
@@ -84,6 +86,7 @@ class PartnerController {
     }
 
     @PostMapping
+    @Allowed(TrainingRights.PARTNERS_CREATE)
     @Operation(summary = "Register a partner", description = "Publishes PartnerRegistered (without its contact people).")
     @ApiResponse(responseCode = "201", description = "Registered; Location is the new partner")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): the region is no Kemendagri region")
@@ -99,14 +102,16 @@ class PartnerController {
     }
 
     @GetMapping("/{id}")
+    @Allowed(TrainingRights.PARTNERS_READ)
     @Operation(summary = "A partner", description = "The ETag is the version, for If-Match on corrections.")
     @ApiResponse(responseCode = "200", description = "The partner with its contacts; the ETag is its version")
     ResponseEntity<PartnerResponse> get(@PathVariable @Parameter(description = "The partner's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id) {
-        Partner partner = partners.get(ids(id));
+        Partner partner = partners.read(ids(id));
         return ResponseEntity.ok().eTag(ETags.of(partner.version())).body(PartnerResponse.of(partner));
     }
 
     @PatchMapping(value = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @Allowed(TrainingRights.PARTNERS_UPDATE)
     @Operation(operationId = "correctPartner", summary = "Correct a partner", description = "Its name and/or contact people (the list replaces the "
             + "one before); the fields left out stay. Needs If-Match with the ETag last read (428 without it, 412 when "
             + "stale). Publishes PartnerUpdated (without the contacts) when something changed.")
@@ -126,6 +131,7 @@ class PartnerController {
     }
 
     @GetMapping
+    @Allowed(TrainingRights.PARTNERS_READ)
     @Operation(summary = "List partners", description = "By type, region (a code and everything below it) and name (q: "
             + "part of the name; case and spacing aside). By name unless sorted.")
     PageResponse<PartnerResponse> list(@RequestParam(required = false) PartnerType type,

@@ -1,5 +1,8 @@
 package id.simpul.training.partner;
 
+import id.simpul.training.common.TrainingRights;
+import id.simpul.platform.access.Subject;
+import id.simpul.platform.access.Access;
 import id.simpul.training.common.TrainingClock;
 import id.simpul.eventing.AggregateStore;
 import id.simpul.eventing.AggregateStores;
@@ -35,7 +38,11 @@ public class PartnerService {
     private final Clock clock;
     private final PartnerMapping mapping = new PartnerMapping();
 
-    PartnerService(AggregateStores stores, MongoOperations mongo, RegionDataset regions, TrainingClock trainingClock) {
+    private final Access access;
+
+    PartnerService(AggregateStores stores, MongoOperations mongo, RegionDataset regions, TrainingClock trainingClock,
+                   Access access) {
+        this.access = access;
         this.partners = stores.create(COLLECTION, mapping);
         this.mongo = mongo;
         this.regions = regions;
@@ -62,6 +69,7 @@ public class PartnerService {
 
     /** Registers under a given id; seeds use fixed ids so that loading them again adds nothing. */
     public Partner register(PartnerId id, String name, PartnerType type, String regionCode, List<ContactPerson> contacts) {
+        access.require(TrainingRights.PARTNERS_CREATE, Subject.in(regionCode));
         if (regions.find(regionCode).isEmpty()) {
             throw new RuleException("regionCode", regionCode + " is not a Kemendagri region code");
         }
@@ -79,8 +87,21 @@ public class PartnerService {
         return partners.findById(id.value());
     }
 
+    /** A partner as the caller may read it (contact people included): their own, inside their scope, or any. */
+    public Partner read(PartnerId id) {
+        access.require(TrainingRights.PARTNERS_READ);
+        Partner partner = get(id);
+        access.require(TrainingRights.PARTNERS_READ, subject(partner));
+        return partner;
+    }
+
+    static Subject subject(Partner partner) {
+        return Subject.in(partner.regionCode()).partner(partner.id().value());
+    }
+
     /** Corrects the name and/or contact people of a partner read at {@code expectedVersion}. */
     public Partner correct(PartnerId id, long expectedVersion, String name, List<ContactPerson> contacts) {
+        access.require(TrainingRights.PARTNERS_UPDATE, subject(get(id)));
         return Corrections.apply(partners, id.value(), "partner", expectedVersion, Partner::version,
                 current -> current.correct(name, contacts, clock.instant().truncatedTo(ChronoUnit.MILLIS))
                         .map(c -> new Corrections.Corrected<>(c.partner(), c.event())));
@@ -95,7 +116,15 @@ public class PartnerService {
      * people read it: case and spacing aside).
      */
     public PageResponse<Partner> list(PartnerType type, String region, String q, Sorting order, PageQuery page) {
+        Access.Holding holding = access.visible(TrainingRights.PARTNERS_READ);
         List<Criteria> conditions = new ArrayList<>();
+        if (!holding.everything()) {
+            // Only the partners the caller may read: inside their region scope, or their own.
+            List<Criteria> seen = new ArrayList<>();
+            holding.scope().ifPresent(scope -> seen.add(MongoPages.within("regionCode", scope)));
+            holding.ownPartner().ifPresent(own -> seen.add(Criteria.where("_id").is(own)));
+            conditions.add(MongoPages.anyOf(seen));
+        }
         if (type != null) {
             conditions.add(Criteria.where("type").is(type.name()));
         }

@@ -160,6 +160,11 @@ public final class Programme {
         return theme;
     }
 
+    /** The organiser's region, or null for the ministry (national): where docs/access.md puts the programme. */
+    public String organiserRegion() {
+        return organiser.level() == Organiser.Level.REGION ? organiser.regionCode() : null;
+    }
+
     public Organiser organiser() {
         return organiser;
     }

@@ -1,5 +1,7 @@
 package id.simpul.training.programme;
 
+import id.simpul.platform.access.Allowed;
+import id.simpul.training.common.TrainingRights;
 import id.simpul.platform.ETags;
 import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
@@ -103,6 +105,7 @@ class ProgrammeController {
     }
 
     @PostMapping
+    @Allowed(TrainingRights.PROGRAMMES_CREATE)
     @Operation(summary = "Create a programme", description = "Publishes ProgrammeCreated. Target regions limit which KIMs may enrol; none means all of Indonesia.")
     @ApiResponse(responseCode = "201", description = "Created; Location is the new programme")
     @ApiResponse(responseCode = "422", description = "Breaks a rule (rule-violation): a period that ends before it starts, an organiser or target region that is no region")
@@ -121,6 +124,7 @@ class ProgrammeController {
     }
 
     @GetMapping("/{id}")
+    @Allowed(TrainingRights.PROGRAMMES_READ)
     @Operation(summary = "A programme with its progress against its targets", description = "The ETag is the version, "
             + "for If-Match on corrections.")
     @ApiResponse(responseCode = "200", description = "The programme; the ETag is its version")
@@ -130,6 +134,7 @@ class ProgrammeController {
     }
 
     @PatchMapping(value = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @Allowed(TrainingRights.PROGRAMMES_UPDATE)
     @Operation(operationId = "correctProgramme", summary = "Correct a programme", description = "Title, theme, period, target regions and targets; the "
             + "fields left out stay. Needs If-Match with the ETag last read (428 without it, 412 when stale). The period must "
             + "still hold every training that is not cancelled (422 names them). Publishes ProgrammeUpdated when something "
@@ -154,6 +159,7 @@ class ProgrammeController {
     }
 
     @GetMapping
+    @Allowed(TrainingRights.PROGRAMMES_READ)
     @Operation(summary = "List programmes", description = "By theme; by region (programmes whose target regions hold it, "
             + "lie within it or cover all of Indonesia); by organiser level and organiser region; running at some time "
             + "between from and to (inclusive); by status today (PLANNED, RUNNING, ENDED by the period, WIB date). "

@@ -1,5 +1,8 @@
 package id.simpul.training.programme;
 
+import id.simpul.training.common.TrainingRights;
+import id.simpul.platform.access.Subject;
+import id.simpul.platform.access.Access;
 import id.simpul.regions.RegionCode;
 import id.simpul.training.common.TrainingClock;
 import id.simpul.eventing.AggregateStore;
@@ -39,7 +42,11 @@ public class ProgrammeService {
     private final Clock clock;
     private final ProgrammeMapping mapping = new ProgrammeMapping();
 
-    ProgrammeService(AggregateStores stores, MongoOperations mongo, RegionDataset regions, TrainingClock trainingClock) {
+    private final Access access;
+
+    ProgrammeService(AggregateStores stores, MongoOperations mongo, RegionDataset regions, TrainingClock trainingClock,
+                     Access access) {
+        this.access = access;
         this.programmes = stores.create(COLLECTION, mapping);
         this.mongo = mongo;
         this.regions = regions;
@@ -54,6 +61,8 @@ public class ProgrammeService {
     /** Creates under a given id; seeds use fixed ids so that loading them again adds nothing. */
     public Programme create(ProgrammeId id, String title, String theme, Organiser organiser, LocalDate start, LocalDate end,
                             List<String> targetRegions, Targets targets) {
+        // A regional office's manager plans for their region; the ministry's programmes need national scope.
+        access.require(TrainingRights.PROGRAMMES_CREATE, Subject.in(organiser.level() == Organiser.Level.REGION ? organiser.regionCode() : null));
         List<Violation> violations = new ArrayList<>();
         if (organiser.regionCode() != null && regions.find(organiser.regionCode())
                 .filter(r -> r.level() == RegionLevel.PROVINCE || r.level() == RegionLevel.REGENCY).isEmpty()) {
@@ -83,6 +92,7 @@ public class ProgrammeService {
      * cancelled; trainings and enrolments already made outside narrowed target regions stay.
      */
     public Programme correct(ProgrammeId id, long expectedVersion, Programme.Correction correction) {
+        access.require(TrainingRights.PROGRAMMES_UPDATE, organiserOf(get(id)));
         List<Violation> violations = new ArrayList<>();
         if (correction.targetRegions() != null) {
             checkRegions(correction.targetRegions(), violations);
@@ -122,6 +132,18 @@ public class ProgrammeService {
 
     public java.util.Optional<Programme> find(ProgrammeId id) {
         return programmes.findById(id.value());
+    }
+
+    /** The ids of the programmes whose organiser is {@code scope} or a region inside it. */
+    public List<String> organisedIn(RegionCode scope) {
+        Query organised = Query.query(MongoPages.within("organiser.regionCode", scope));
+        organised.fields().include("_id");
+        return mongo.find(organised, Document.class, COLLECTION).stream().map(d -> d.getString("_id")).toList();
+    }
+
+    /** Where docs/access.md puts a programme and what belongs to it: its organiser's region (national: the ministry). */
+    public static Subject organiserOf(Programme programme) {
+        return Subject.in(programme.organiserRegion());
     }
 
     /** The sort fields of the programme list; newest period first by default. */

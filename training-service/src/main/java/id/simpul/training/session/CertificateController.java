@@ -1,5 +1,7 @@
 package id.simpul.training.session;
 
+import id.simpul.platform.access.Allowed;
+import id.simpul.training.common.TrainingRights;
 import id.simpul.training.common.NotFoundException;
 import id.simpul.training.programme.ProgrammeService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,6 +33,7 @@ class CertificateController {
     }
 
     @GetMapping("/{code}")
+    @Allowed(TrainingRights.CERTIFICATES_CHECK)
     @Operation(summary = "Check a certificate", description = "Confirms who attended which training; 404 for an unknown code.")
     CertificateResponse check(@PathVariable String code) {
         Training training = trainings.ofCertificate(code).orElseThrow(() -> new NotFoundException("certificate", code));

@@ -1,5 +1,7 @@
 package id.simpul.training.session;
 
+import id.simpul.platform.access.Allowed;
+import id.simpul.training.common.TrainingRights;
 import id.simpul.platform.Ids;
 import id.simpul.training.common.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,6 +29,7 @@ class EnrolmentController {
     }
 
     @DeleteMapping("/{id}")
+    @Allowed(TrainingRights.ENROLMENTS_WITHDRAW)
     @Operation(summary = "Withdraw a participant", description = "Publishes ParticipantWithdrew and, when a seat came free "
             + "and someone was waiting, ParticipantPromoted.")
     @ApiResponse(responseCode = "200", description = "Withdrawn; promoted names who took the seat, if anyone")

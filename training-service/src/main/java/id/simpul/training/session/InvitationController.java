@@ -1,5 +1,7 @@
 package id.simpul.training.session;
 
+import id.simpul.platform.access.Allowed;
+import id.simpul.training.common.TrainingRights;
 import id.simpul.platform.Ids;
 import id.simpul.training.common.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,6 +57,7 @@ class InvitationController {
     }
 
     @GetMapping("/{id}")
+    @Allowed(TrainingRights.INVITATIONS_READ)
     @Operation(summary = "An invitation")
     TrainingResponse.InvitationView get(@PathVariable @Parameter(description = "The invitation's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id) {
         InvitationId invitationId = ids(id);
@@ -62,6 +65,7 @@ class InvitationController {
     }
 
     @PostMapping("/{id}/accept")
+    @Allowed(TrainingRights.INVITATIONS_ANSWER)
     @Operation(summary = "Accept, naming the speakers", description = "A speaker cannot be in two trainings that overlap: "
             + "409 names the other training. Publishes PartnerJoined.")
     @ApiResponse(responseCode = "200", description = "Accepted, with the speakers booked")
@@ -79,6 +83,7 @@ class InvitationController {
     }
 
     @PostMapping("/{id}/decline")
+    @Allowed(TrainingRights.INVITATIONS_ANSWER)
     @Operation(summary = "Decline, with a reason", description = "Publishes PartnerDeclined.")
     @ApiResponse(responseCode = "200", description = "Declined")
     @ApiResponse(responseCode = "409", description = "Already answered, or the training is closed (conflict)")

@@ -1,5 +1,7 @@
 package id.simpul.training.session;
 
+import id.simpul.platform.access.Allowed;
+import id.simpul.training.common.TrainingRights;
 import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
@@ -42,6 +44,7 @@ class KimParticipationController {
     }
 
     @GetMapping("/open-trainings")
+    @Allowed(TrainingRights.KIM_PARTICIPATION_READ)
     @Operation(operationId = "listTrainingsOpenToKim", summary = "Trainings a KIM may enrol in now", description = "Scheduled, enrolment still open, of a programme "
             + "whose target regions hold the KIM's village, while training-service knows the KIM as VERIFIED or ACTIVE (an "
             + "empty list otherwise). Full trainings are listed too: a participant then waits for a seat (seatsFree says "
@@ -54,6 +57,7 @@ class KimParticipationController {
     }
 
     @GetMapping("/enrolments")
+    @Allowed(TrainingRights.KIM_PARTICIPATION_READ)
     @Operation(operationId = "listKimEnrolments", summary = "Enrolments of a KIM's participants", description = "In every training, by status; newest "
             + "enrolment first unless sorted.")
     PageResponse<KimEnrolmentView> enrolments(@PathVariable @Parameter(description = "The KIM's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String kimId,
@@ -66,6 +70,7 @@ class KimParticipationController {
     }
 
     @GetMapping("/certificates")
+    @Allowed(TrainingRights.KIM_PARTICIPATION_READ)
     @Operation(operationId = "listKimCertificates", summary = "Certificates of a KIM's participants", description = "One per attendee of a completed training; "
             + "GET /api/certificates/{code} confirms each. Newest enrolment first unless sorted.")
     PageResponse<CertificateView> certificates(@PathVariable @Parameter(description = "The KIM's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String kimId,

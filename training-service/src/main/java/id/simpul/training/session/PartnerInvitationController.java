@@ -1,5 +1,7 @@
 package id.simpul.training.session;
 
+import id.simpul.platform.access.Allowed;
+import id.simpul.training.common.TrainingRights;
 import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
 import id.simpul.platform.PageResponse;
@@ -37,6 +39,7 @@ class PartnerInvitationController {
     }
 
     @GetMapping("/api/partners/{partnerId}/invitations")
+    @Allowed(TrainingRights.PARTNER_INVITATIONS_READ)
     @Operation(operationId = "listPartnerInvitations", summary = "Invitations of a partner", description = "By status (INVITED ones wait for an answer); newest "
             + "first unless sorted. 404 for an unknown partner.")
     PageResponse<PartnerInvitationView> invitations(@PathVariable @Parameter(description = "The partner's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String partnerId,

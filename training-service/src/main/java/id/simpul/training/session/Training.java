@@ -61,11 +61,13 @@ public final class Training {
     private final List<Enrolment> enrolments;
     private String statusReason;
     private long version;
+    private final List<TrainingStep> history;
 
     private Training(TrainingId id, ProgrammeId programmeId, String title, String topic, TrainingMode mode, Venue venue,
                      Schedule schedule, int capacity, Instant enrolmentDeadline, List<Material> materials,
                      TrainingStatus status, List<Invitation> invitations, List<Enrolment> enrolments, String statusReason,
-                     long version) {
+                     long version, List<TrainingStep> history) {
+        this.history = new ArrayList<>(history);
         this.id = id;
         this.programmeId = programmeId;
         this.title = title;
@@ -94,7 +96,7 @@ public final class Training {
         checkNotPast("start", schedule, now, lateEntry);
         Training t = new Training(id, programmeId, title.strip(), topic.strip(), mode, venue, schedule, capacity,
                 enrolmentDeadline == null ? schedule.start() : enrolmentDeadline, materials == null ? List.of() : materials,
-                TrainingStatus.DRAFT, List.of(), List.of(), null, 0);
+                TrainingStatus.DRAFT, List.of(), List.of(), null, 0, List.of());
         t.version++;
         return new Drafting(t, new TrainingDrafted(id, t.version, programmeId, t.title, t.topic, mode, venue.regionCode(),
                 schedule.timeZone(), schedule.start(), schedule.end(), schedule.localStart(), schedule.localEnd(), capacity, now));
@@ -443,9 +445,18 @@ public final class Training {
     public static Training restore(TrainingId id, ProgrammeId programmeId, String title, String topic, TrainingMode mode,
                                    Venue venue, Schedule schedule, int capacity, Instant enrolmentDeadline,
                                    List<Material> materials, TrainingStatus status, List<Invitation> invitations,
-                                   List<Enrolment> enrolments, String statusReason, long version) {
+                                   List<Enrolment> enrolments, String statusReason, long version, List<TrainingStep> history) {
         return new Training(id, programmeId, title, topic, mode, venue, schedule, capacity, enrolmentDeadline, materials,
-                status, invitations, enrolments, statusReason, version);
+                status, invitations, enrolments, statusReason, version, history);
+    }
+
+    /** Who changed the training, when, and how: the application service records each change it stores. */
+    public void recorded(TrainingStep step) {
+        history.add(step);
+    }
+
+    public List<TrainingStep> history() {
+        return List.copyOf(history);
     }
 
     public TrainingId id() {

@@ -1,5 +1,7 @@
 package id.simpul.training.session;
 
+import id.simpul.platform.access.Allowed;
+import id.simpul.training.common.TrainingRights;
 import id.simpul.platform.ETags;
 import id.simpul.platform.Ids;
 import id.simpul.platform.PageQuery;
@@ -133,6 +135,7 @@ class TrainingController {
     }
 
     @PostMapping
+    @Allowed(TrainingRights.TRAININGS_CREATE)
     @Operation(summary = "Plan a training (as a DRAFT)", description = "Start, end and enrolment deadline are local times at "
             + "the venue; the venue's province gives the time zone (WIB, WITA, WIT). Publishes TrainingDrafted; schedule it "
             + "with POST /api/trainings/{id}/status.")
@@ -152,14 +155,16 @@ class TrainingController {
     }
 
     @GetMapping("/{id}")
+    @Allowed(TrainingRights.TRAININGS_READ)
     @Operation(summary = "A training with its invitations and enrolments")
     @ApiResponse(responseCode = "200", description = "The training; the ETag is its version")
     ResponseEntity<TrainingResponse> get(@PathVariable @Parameter(description = "The training's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id) {
-        Training training = trainings.get(ids(id));
+        Training training = trainings.read(ids(id));
         return ResponseEntity.ok().eTag(etag(training)).body(TrainingResponse.of(training, regions));
     }
 
     @GetMapping
+    @Allowed(TrainingRights.TRAININGS_READ)
     @Operation(summary = "List trainings", description = "By programme, region (venue at or below it), local start date "
             + "at the venue from/to (inclusive) and status; by start unless sorted.")
     PageResponse<TrainingResponse> list(@RequestParam(required = false) @Size(max = 36)
@@ -186,6 +191,7 @@ class TrainingController {
     }
 
     @PatchMapping(value = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @Allowed(TrainingRights.TRAININGS_UPDATE)
     @Operation(operationId = "correctTraining", summary = "Correct a training", description = "Title, topic and materials at any time; venue, capacity and "
             + "enrolment deadline (local time at the venue) while DRAFT or SCHEDULED (409 otherwise). The fields left out "
             + "stay; its times move with /reschedule. Capacity never below the seats taken (422); raised, it seats those "
@@ -218,6 +224,7 @@ class TrainingController {
     }
 
     @PostMapping("/{id}/status")
+    @Allowed(TrainingRights.TRAININGS_CHANGE_STATUS)
     @Operation(operationId = "changeTrainingStatus", summary = "Schedule, complete or cancel a training", description = "DRAFT → SCHEDULED → COMPLETED, or "
             + "DRAFT/SCHEDULED → CANCELLED (with a reason). Completing issues a certificate to every attendee. If-Match is "
             + "checked when sent.")
@@ -248,6 +255,7 @@ class TrainingController {
     }
 
     @PostMapping("/{id}/reschedule")
+    @Allowed(TrainingRights.TRAININGS_RESCHEDULE)
     @Operation(operationId = "rescheduleTraining", summary = "Move a scheduled training", description = "Local times at the venue. Enrolments stay; every booked "
             + "speaker must be free at the new time (409 names the other training). Publishes TrainingRescheduled.")
     @ApiResponse(responseCode = "200", description = "The training at its new time")
@@ -268,6 +276,7 @@ class TrainingController {
     }
 
     @PostMapping("/{id}/invitations")
+    @Allowed(TrainingRights.TRAININGS_INVITE)
     @Operation(operationId = "inviteToTraining", summary = "Invite a partner to brief the training", description = "Publishes PartnerInvited.")
     @ApiResponse(responseCode = "201", description = "Invited; Location is the invitation")
     @ApiResponse(responseCode = "409", description = "Not possible now (conflict): the partner is already invited, or the training is closed")
@@ -292,6 +301,7 @@ class TrainingController {
     }
 
     @PostMapping("/{id}/enrolments")
+    @Allowed(TrainingRights.ENROLMENTS_CREATE)
     @Operation(operationId = "enrolInTraining", summary = "Enrol a participant of a KIM", description = "Only KIMs that registry-service reports VERIFIED or "
             + "ACTIVE, in the programme's target regions, may enrol (422 says why not; for a KIM training-service has not "
             + "heard of yet, retry shortly). A seat while there is one (ENROLLED), the waitlist otherwise (WAITLISTED).")
@@ -312,11 +322,12 @@ class TrainingController {
     }
 
     @GetMapping("/{id}/enrolments")
+    @Allowed(TrainingRights.ENROLMENTS_READ)
     @Operation(operationId = "listTrainingEnrolments", summary = "Enrolments of a training", description = "In order of enrolment; status filters.")
     PageResponse<TrainingResponse.EnrolmentView> enrolments(@PathVariable @Parameter(description = "The training's id (a UUID; a malformed one is 400)", schema = @Schema(format = "uuid")) String id,
                                                             @RequestParam(required = false) Enrolment.Status status,
                                                             @Valid PageQuery page) {
-        Training training = trainings.get(ids(id));
+        Training training = trainings.withEnrolments(ids(id));
         return PageResponse.slice(training.enrolments().stream().filter(e -> status == null || e.status() == status)
                 .map(e -> TrainingResponse.EnrolmentView.of(training, e)).toList(), page);
     }
@@ -326,6 +337,7 @@ class TrainingController {
     }
 
     @PostMapping(value = "/{id}/attendance", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Allowed(TrainingRights.ATTENDANCE_RECORD)
     @Operation(operationId = "recordAttendance", summary = "Record who attended", description = ATTENDANCE)
     @ApiResponse(responseCode = "200", description = "The training with the attendance recorded")
     @ApiResponse(responseCode = "409", description = "Not possible now (conflict): the training's status or time does not allow it; detail says why")
@@ -344,6 +356,7 @@ class TrainingController {
     }
 
     @PostMapping(value = "/{id}/attendance", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Allowed(TrainingRights.ATTENDANCE_RECORD)
     @Operation(operationId = "recordAttendance", summary = "Record who attended", description = ATTENDANCE)
     @ApiResponse(responseCode = "200", description = "The training with the attendance recorded")
     @ApiResponse(responseCode = "409", description = "Not possible now (conflict): the training's status or time does not allow it; detail says why")

@@ -44,6 +44,9 @@ class TrainingMapping implements AggregateMapping<Training> {
                 .append("materials", t.materials().stream().map(m -> new Document("title", m.title()).append("link", m.link())).toList())
                 .append("status", t.status().name())
                 .append("statusReason", t.statusReason())
+                .append("history", t.history().stream().map(h -> new Document("at", java.util.Date.from(h.at()))
+                        .append("changes", h.changes()).append("by", h.by()).append("byRoles", h.byRoles())
+                        .append("byScope", h.byScope())).toList())
                 .append("invitations", t.invitations().stream().map(TrainingMapping::invitation).toList())
                 .append("enrolments", t.enrolments().stream().map(TrainingMapping::enrolment).toList());
     }
@@ -93,7 +96,10 @@ class TrainingMapping implements AggregateMapping<Training> {
                 TrainingStatus.valueOf(d.getString("status")),
                 d.getList("invitations", Document.class, List.of()).stream().map(TrainingMapping::invitation).toList(),
                 d.getList("enrolments", Document.class, List.of()).stream().map(TrainingMapping::enrolment).toList(),
-                d.getString("statusReason"), d.getLong("version"));
+                d.getString("statusReason"), d.getLong("version"),
+                d.getList("history", Document.class, List.of()).stream().map(h -> new TrainingStep(h.getDate("at").toInstant(),
+                        h.getList("changes", String.class, List.of()), h.getString("by"), h.getList("byRoles", String.class, List.of()),
+                        h.getString("byScope"))).toList());
     }
 
     private static Invitation invitation(Document i) {

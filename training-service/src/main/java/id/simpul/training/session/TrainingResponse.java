@@ -11,7 +11,8 @@ import java.util.List;
 record TrainingResponse(String id, String programmeId, String title, String topic, TrainingMode mode, VenueView venue,
                         Time start, Time end, Time enrolmentDeadline, int capacity, long seatsTaken, long seatsFree,
                         int waitlisted, List<Material> materials, TrainingStatus status, String statusReason,
-                        List<InvitationView> invitations, List<EnrolmentView> enrolments, long version) {
+                        List<InvitationView> invitations, List<EnrolmentView> enrolments, List<TrainingStep> history,
+                        long version) {
 
     /** A moment as people at the venue read it, and as an instant. */
     record Time(LocalDateTime local, IndonesianTimeZone timeZone, String utcOffset, Instant instant) {
@@ -65,6 +66,6 @@ record TrainingResponse(String id, String programmeId, String title, String topi
                 Time.of(t.schedule().start(), zone), Time.of(t.schedule().end(), zone), Time.of(t.enrolmentDeadline(), zone),
                 t.capacity(), t.seated(), Math.max(0, t.capacity() - t.seated()), t.waitlist().size(), t.materials(), t.status(),
                 t.statusReason(), t.invitations().stream().map(InvitationView::of).toList(),
-                t.enrolments().stream().map(e -> EnrolmentView.of(t, e)).toList(), t.version());
+                t.enrolments().stream().map(e -> EnrolmentView.of(t, e)).toList(), t.history(), t.version());
     }
 }

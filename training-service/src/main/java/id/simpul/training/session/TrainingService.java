@@ -1,5 +1,8 @@
 package id.simpul.training.session;
 
+import id.simpul.training.common.TrainingRights;
+import id.simpul.platform.access.Subject;
+import id.simpul.platform.access.Access;
 import id.simpul.regions.RegionCode;
 import id.simpul.training.common.TrainingClock;
 import id.simpul.eventing.AggregateStore;
@@ -76,11 +79,13 @@ public class TrainingService {
     private final TrainingMapping mapping = new TrainingMapping();
     private final ReentrantLock[] locks = new ReentrantLock[64];
     private final SecureRandom random = new SecureRandom();
+    private final Access access;
 
     @Autowired
     TrainingService(AggregateStores stores, MongoOperations mongo, ProgrammeService programmes, PartnerService partners,
                     KimDirectory kims, RegionDataset regions, TrainingClock trainingClock,
-                    @Value("${simpul.training.late-entry:PT2H}") Duration lateEntry) {
+                    @Value("${simpul.training.late-entry:PT2H}") Duration lateEntry, Access access) {
+        this.access = access;
         this.lateEntry = lateEntry;
         this.trainings = stores.create(COLLECTION, mapping);
         this.speakers = stores.create("speaker_schedules", new SpeakerScheduleMapping());
@@ -101,6 +106,7 @@ public class TrainingService {
     }
 
     private TrainingService(TrainingService of, Clock clock) {
+        this.access = of.access;
         this.trainings = of.trainings;
         this.speakers = of.speakers;
         this.mongo = of.mongo;
@@ -135,6 +141,7 @@ public class TrainingService {
     public Training draft(TrainingId id, Plan plan) {
         Programme programme = programmes.find(plan.programmeId())
                 .orElseThrow(() -> new RuleException("programmeId", "there is no programme " + plan.programmeId().value()));
+        access.require(TrainingRights.TRAININGS_CREATE, ProgrammeService.organiserOf(programme));
         IndonesianTimeZone zone = zoneOf(plan.mode(), plan.venue(), plan.timeZone());
         Schedule schedule = Schedule.local(plan.start(), plan.end(), zone);
         checkWithinPeriod(programme, schedule);
@@ -142,6 +149,7 @@ public class TrainingService {
                 plan.venue(), schedule, plan.capacity(),
                 plan.enrolmentDeadline() == null ? null : plan.enrolmentDeadline().atZone(zone.zone()).toInstant(),
                 plan.materials(), now(), lateEntry);
+        drafting.training().recorded(step(List.of(drafting.event())));
         trainings.insert(drafting.training(), List.of(drafting.event()));
         return drafting.training();
     }
@@ -173,22 +181,26 @@ public class TrainingService {
     }
 
     public Training schedule(TrainingId id, Long expectedVersion) {
+        manage(TrainingRights.TRAININGS_CHANGE_STATUS, id);
         return change(id, expectedVersion, t -> List.of(t.schedule(now(), lateEntry)));
     }
 
     public Training cancel(TrainingId id, Long expectedVersion, String reason) {
+        manage(TrainingRights.TRAININGS_CHANGE_STATUS, id);
         Training training = change(id, expectedVersion, t -> List.of(t.cancel(reason, now())));
         training.bookings().forEach(b -> updateSchedule(b.key(), s -> s.release(id.value())));
         return training;
     }
 
     public Training complete(TrainingId id, Long expectedVersion) {
+        manage(TrainingRights.TRAININGS_CHANGE_STATUS, id);
         return change(id, expectedVersion, t -> List.of(t.complete(this::certificateCode, now())));
     }
 
     /** Moves a scheduled training; every speaker booked for it must be free at the new time. */
     public Training reschedule(TrainingId id, Long expectedVersion, LocalDateTime start, LocalDateTime end,
                                LocalDateTime enrolmentDeadline, String reason) {
+        manage(TrainingRights.TRAININGS_RESCHEDULE, id);
         lock(id).lock();
         try {
             Training current = load(id);
@@ -219,6 +231,20 @@ public class TrainingService {
      * in (moving it across zones is a reschedule: plan it again); a raised capacity seats those waiting.
      */
     public Training correct(TrainingId id, long expectedVersion, Correction c) {
+        Access.Holding holding = access.require(TrainingRights.TRAININGS_UPDATE);
+        Training training = load(id);
+        if (!holding.allows(organiser(training))) {
+            // A partner invited to the training (and not declining) corrects its briefing materials, nothing else.
+            boolean invited = training.invitations().stream().filter(i -> i.status() != Invitation.Status.DECLINED)
+                    .anyMatch(i -> holding.allows(Subject.in((RegionCode) null).partner(i.partner().partnerId())));
+            if (!invited) {
+                access.require(TrainingRights.TRAININGS_UPDATE, organiser(training));
+            }
+            if (c.title() != null || c.topic() != null || c.venue() != null || c.capacity() != null || c.enrolmentDeadline() != null) {
+                throw access.forbidden(TrainingRights.TRAININGS_UPDATE, "A partner invited to a training corrects its materials "
+                        + "only; the programme's manager corrects the rest.");
+            }
+        }
         return change(id, expectedVersion, t -> {
             IndonesianTimeZone zone = t.schedule().timeZone();
             if (c.venue() != null && c.venue().regionCode() != null) {
@@ -235,6 +261,7 @@ public class TrainingService {
     }
 
     public Training invite(TrainingId id, PartnerId partnerId) {
+        manage(TrainingRights.TRAININGS_INVITE, id);
         Partner partner = partners.find(partnerId)
                 .orElseThrow(() -> new RuleException("partnerId", "there is no partner " + partnerId.value()));
         return change(id, null, t -> List.of(t.invite(InvitationId.newId(),
@@ -244,6 +271,7 @@ public class TrainingService {
     /** A partner accepts and names its speakers, each of whom must be free at the training's time. */
     public Training accept(InvitationId invitationId, List<Speaker> names) {
         TrainingId id = trainingOfInvitation(invitationId);
+        answering(load(id), invitationId);
         lock(id).lock();
         try {
             Training current = load(id);
@@ -263,6 +291,7 @@ public class TrainingService {
     }
 
     public Training decline(InvitationId invitationId, String reason) {
+        answering(ofInvitationUnchecked(invitationId), invitationId);
         return change(trainingOfInvitation(invitationId), null, t -> List.of(t.decline(invitationId, reason, now())));
     }
 
@@ -275,7 +304,9 @@ public class TrainingService {
      * it lies in the programme's target regions; otherwise a {@link NotEligibleException} says why.
      */
     public Enrolled enrol(TrainingId id, String kimId, Participant participant) {
+        access.require(TrainingRights.ENROLMENTS_CREATE);
         Training current = load(id);
+        access.require(TrainingRights.ENROLMENTS_CREATE, organiser(current).kim(kimId));
         KimDirectory.KnownKim kim = kims.find(kimId).orElseThrow(() -> new NotEligibleException(
                 NotEligibleException.Reason.KIM_NOT_KNOWN_YET, null, "training-service has not (yet) heard of KIM " + kimId
                 + " from registry-service. If it was registered a moment ago, try again in a few seconds; otherwise check the id."));
@@ -300,7 +331,11 @@ public class TrainingService {
     }
 
     public Withdrawal withdraw(EnrolmentId enrolmentId) {
+        access.require(TrainingRights.ENROLMENTS_WITHDRAW);
         TrainingId id = trainingOf("enrolments.id", enrolmentId.value(), "enrolment");
+        Training before = load(id);
+        access.require(TrainingRights.ENROLMENTS_WITHDRAW,
+                organiser(before).kim(before.enrolment(enrolmentId).map(Enrolment::kimId).orElse(null)));
         List<Object> events = new ArrayList<>();
         Training training = change(id, null, t -> {
             List<Object> caused = t.withdraw(enrolmentId, now());
@@ -314,6 +349,7 @@ public class TrainingService {
     }
 
     public Training recordAttendance(TrainingId id, Collection<EnrolmentId> present) {
+        manage(TrainingRights.ATTENDANCE_RECORD, id);
         return change(id, null, t -> t.recordAttendance(present, now()).<List<Object>>map(List::of).orElse(List.of()));
     }
 
@@ -325,9 +361,59 @@ public class TrainingService {
         return trainings.findById(id.value());
     }
 
-    /** The training an invitation belongs to. */
+    /** A training as the caller may read it: of a programme they manage, at a venue in their scope, or invited to. */
+    public Training read(TrainingId id) {
+        access.require(TrainingRights.TRAININGS_READ);
+        Training training = load(id);
+        access.requireAny(TrainingRights.TRAININGS_READ, seenFrom(training));
+        return training;
+    }
+
+    /** A training whose enrolments (participants' names) the caller may read: its programme's manager. */
+    public Training withEnrolments(TrainingId id) {
+        manage(TrainingRights.ENROLMENTS_READ, id);
+        return load(id);
+    }
+
+    /** The training an invitation belongs to, if the caller is the invited partner or the programme's manager. */
     public Training ofInvitation(InvitationId invitationId) {
+        access.require(TrainingRights.INVITATIONS_READ);
+        Training training = ofInvitationUnchecked(invitationId);
+        access.require(TrainingRights.INVITATIONS_READ, organiser(training)
+                .partner(training.invitation(invitationId).map(i -> i.partner().partnerId()).orElse(null)));
+        return training;
+    }
+
+    private Training ofInvitationUnchecked(InvitationId invitationId) {
         return load(trainingOfInvitation(invitationId));
+    }
+
+    /** Only the invited partner (or the ministry) answers an invitation. */
+    private void answering(Training training, InvitationId invitationId) {
+        access.require(TrainingRights.INVITATIONS_ANSWER, Subject.in((RegionCode) null)
+                .partner(training.invitation(invitationId).map(i -> i.partner().partnerId()).orElse(null)));
+    }
+
+    /** Where docs/access.md puts a training: its programme's organiser region. */
+    private Subject organiser(Training training) {
+        return ProgrammeService.organiserOf(programmes.get(training.programmeId()));
+    }
+
+    /** That the caller holds {@code right} for the training's programme: its manager, or the ministry. */
+    private void manage(String right, TrainingId id) {
+        access.require(right);
+        access.require(right, organiser(load(id)));
+    }
+
+    /** The sides a training is read from: its programme's organiser, its venue's region, each partner invited. */
+    private List<Subject> seenFrom(Training training) {
+        List<Subject> sides = new ArrayList<>();
+        sides.add(organiser(training));
+        if (training.venue() != null && training.venue().regionCode() != null) {
+            sides.add(Subject.in(training.venue().regionCode()));
+        }
+        training.invitations().forEach(i -> sides.add(Subject.in((RegionCode) null).partner(i.partner().partnerId())));
+        return sides;
     }
 
     /** The training and enrolment holding a certificate code. */
@@ -346,7 +432,18 @@ public class TrainingService {
 
     /** Trainings of a programme, within a region (venue at or below it), starting between two local dates, in a status. */
     public PageResponse<Training> list(Filter f, Sorting order, PageQuery page) {
+        Access.Holding holding = access.visible(TrainingRights.TRAININGS_READ);
         List<Criteria> conditions = new ArrayList<>();
+        if (!holding.everything()) {
+            // The trainings the caller may read: of programmes organised inside their scope or held there; invited to.
+            List<Criteria> seen = new ArrayList<>();
+            holding.scope().ifPresent(scope -> {
+                seen.add(Criteria.where("venueRegions").is(scope.value()));
+                seen.add(Criteria.where("programmeId").in(programmesOrganisedIn(scope)));
+            });
+            holding.ownPartner().ifPresent(own -> seen.add(Criteria.where("invitations.partner.partnerId").is(own)));
+            conditions.add(MongoPages.anyOf(seen));
+        }
         if (f.programme() != null) {
             conditions.add(Criteria.where("programmeId").is(f.programme().value()));
         }
@@ -372,9 +469,11 @@ public class TrainingService {
      * participant then waits for a seat).
      */
     public PageResponse<Training> openTo(String kimId, Sorting order, PageQuery page) {
+        access.require(TrainingRights.KIM_PARTICIPATION_READ);
         KimDirectory.KnownKim kim = kims.find(kimId).orElseThrow(() -> new NotFoundException("KIM", kimId
                 + " in training-service (it learns of KIMs from registry-service's events; a KIM registered a moment ago "
                 + "arrives within seconds)"));
+        access.require(TrainingRights.KIM_PARTICIPATION_READ, Subject.in(kim.villageCode()).kim(kimId));
         if (!kim.mayEnrol()) {
             return PageResponse.of(List.of(), page, 0);
         }
@@ -403,6 +502,9 @@ public class TrainingService {
     /** The enrolments of a KIM's participants in every training, by status; {@code certified} keeps those with a certificate. */
     public PageResponse<Placement> enrolmentsOf(String kimId, Enrolment.Status status, boolean certified, Sorting order,
                                                 PageQuery page) {
+        access.require(TrainingRights.KIM_PARTICIPATION_READ);
+        access.require(TrainingRights.KIM_PARTICIPATION_READ,
+                Subject.in(kims.find(kimId).map(KimDirectory.KnownKim::villageCode).orElse(null)).kim(kimId));
         Query query = Query.query(Criteria.where("enrolments.kimId").is(kimId));
         List<Placement> all = mongo.find(query, Document.class, COLLECTION).stream().map(mapping::fromDocument)
                 .flatMap(t -> t.enrolments().stream().filter(e -> e.kimId().equals(kimId))
@@ -432,7 +534,9 @@ public class TrainingService {
     /** The invitations a partner received, by status. */
     public PageResponse<PartnerInvitation> invitationsOf(PartnerId partnerId, Invitation.Status status, Sorting order,
                                                          PageQuery page) {
-        partners.get(partnerId);
+        access.require(TrainingRights.PARTNER_INVITATIONS_READ);
+        Partner partner = partners.get(partnerId);
+        access.require(TrainingRights.PARTNER_INVITATIONS_READ, Subject.in(partner.regionCode()).partner(partnerId.value()));
         Query query = Query.query(Criteria.where("invitations.partner.partnerId").is(partnerId.value()));
         List<PartnerInvitation> all = mongo.find(query, Document.class, COLLECTION).stream().map(mapping::fromDocument)
                 .flatMap(t -> t.invitations().stream().filter(i -> i.partner().partnerId().equals(partnerId.value()))
@@ -464,6 +568,7 @@ public class TrainingService {
                 if (events.isEmpty()) {
                     return training;
                 }
+                training.recorded(step(events));
                 try {
                     trainings.update(training, before, events);
                     return training;
@@ -476,6 +581,14 @@ public class TrainingService {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The step of the history a change makes: now, the events it caused, and its actor. */
+    private TrainingStep step(List<Object> events) {
+        java.util.Optional<id.simpul.platform.Actor> actor = id.simpul.platform.Actor.current();
+        return new TrainingStep(now(), events.stream().map(e -> e.getClass().getSimpleName()).toList(),
+                actor.map(id.simpul.platform.Actor::id).orElse(null), actor.map(id.simpul.platform.Actor::roles).orElse(List.of()),
+                actor.map(id.simpul.platform.Actor::regionScope).orElse(null));
     }
 
     /** Books (or moves) every speaker for the training at {@code at}; puts back what it did when one is not free. */
@@ -520,6 +633,10 @@ public class TrainingService {
                 }
             }
         }
+    }
+
+    private List<String> programmesOrganisedIn(RegionCode scope) {
+        return programmes.organisedIn(scope);
     }
 
     private Training load(TrainingId id) {

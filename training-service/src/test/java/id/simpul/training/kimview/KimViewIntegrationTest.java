@@ -4,7 +4,9 @@ import id.simpul.contracts.EventSchemas;
 import id.simpul.contracts.EventTypes;
 import id.simpul.contracts.Topics;
 import id.simpul.testinfra.DeadLetterApi;
+import id.simpul.testinfra.Caller;
 import id.simpul.testinfra.Http;
+import id.simpul.testinfra.TestIssuer;
 import id.simpul.testinfra.IntegrationTest;
 import id.simpul.testinfra.TopicRecords;
 import org.bson.Document;
@@ -67,13 +69,13 @@ class KimViewIntegrationTest {
         String kimId = UUID.randomUUID().toString();
         publish(EventTypes.KIM_STATUS_CHANGED, kimId, EventSchemas.example(EventTypes.KIM_STATUS_CHANGED));
 
-        Map<String, Object> letter = DeadLetterApi.awaitKept(Http.local(port), kimId, WAIT);
+        Map<String, Object> letter = DeadLetterApi.awaitKept(TestIssuer.as(Caller.MINISTRY_ADMIN, port), kimId, WAIT);
         assertThat((String) letter.get("reason")).contains("has not heard KIM " + kimId + " registered");
         assertThat(view(kimId)).as("not taken as a new KIM").isNull();
 
         publish(EventTypes.KIM_REGISTERED, kimId, EventSchemas.example(EventTypes.KIM_REGISTERED));
         await().atMost(WAIT).until(() -> view(kimId) != null);
-        Http http = Http.local(port);
+        Http http = TestIssuer.as(Caller.MINISTRY_ADMIN, port);
         assertThat(http.postJson("/api/admin/dead-letters/" + letter.get("id") + "/replay", "{}").status()).isEqualTo(200);
         assertThat(view(kimId)).containsEntry("status", "VERIFIED").containsEntry("version", 2L);
         assertThat(http.postJson("/api/admin/dead-letters/" + letter.get("id") + "/replay", "{}").status()).isEqualTo(200);
@@ -90,9 +92,9 @@ class KimViewIntegrationTest {
         publish(EventTypes.KIM_REGISTERED, noName, example.replace("\"name\": \"KIM Martapura Bersinar\",", ""));
         publish(EventTypes.KIM_REGISTERED, unknownVillage, example.replace("63.03.05.1001", "99.99.99.9999"));
 
-        assertThat((String) DeadLetterApi.awaitKept(Http.local(port), noVillage, WAIT).get("reason")).contains("does not match its schema", "villageCode");
-        assertThat((String) DeadLetterApi.awaitKept(Http.local(port), noName, WAIT).get("reason")).contains("does not match its schema", "name");
-        assertThat((String) DeadLetterApi.awaitKept(Http.local(port), unknownVillage, WAIT).get("reason")).contains("99.99.99.9999", "does not know");
+        assertThat((String) DeadLetterApi.awaitKept(TestIssuer.as(Caller.MINISTRY_ADMIN, port), noVillage, WAIT).get("reason")).contains("does not match its schema", "villageCode");
+        assertThat((String) DeadLetterApi.awaitKept(TestIssuer.as(Caller.MINISTRY_ADMIN, port), noName, WAIT).get("reason")).contains("does not match its schema", "name");
+        assertThat((String) DeadLetterApi.awaitKept(TestIssuer.as(Caller.MINISTRY_ADMIN, port), unknownVillage, WAIT).get("reason")).contains("99.99.99.9999", "does not know");
         assertThat(view(noVillage)).isNull();
         assertThat(view(noName)).isNull();
         assertThat(view(unknownVillage)).isNull();

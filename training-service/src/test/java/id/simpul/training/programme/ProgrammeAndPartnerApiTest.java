@@ -3,7 +3,9 @@ package id.simpul.training.programme;
 import id.simpul.contracts.EventSchemas;
 import id.simpul.contracts.EventTypes;
 import id.simpul.contracts.Topics;
+import id.simpul.testinfra.Caller;
 import id.simpul.testinfra.Http;
+import id.simpul.testinfra.TestIssuer;
 import id.simpul.testinfra.IntegrationTest;
 import id.simpul.testinfra.TopicRecords;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +30,7 @@ class ProgrammeAndPartnerApiTest {
 
     @BeforeEach
     void client() {
-        http = Http.local(port);
+        http = TestIssuer.as(Caller.MINISTRY_ADMIN, port);
     }
 
     @Test

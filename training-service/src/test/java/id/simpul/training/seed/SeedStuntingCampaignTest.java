@@ -1,6 +1,8 @@
 package id.simpul.training.seed;
 
+import id.simpul.testinfra.Caller;
 import id.simpul.testinfra.Http;
+import id.simpul.testinfra.TestIssuer;
 import id.simpul.testinfra.IntegrationTest;
 import id.simpul.training.support.RegistryEvents;
 import org.bson.Document;
@@ -45,7 +47,7 @@ class SeedStuntingCampaignTest {
         long trainings = mongo.count(new Query(), "trainings");
         seed.start();
 
-        Http http = Http.local(port);
+        Http http = TestIssuer.as(Caller.MINISTRY_ADMIN, port);
         List<Map<String, Object>> list = http.get("/api/trainings?size=10").json("$.items");
         assertThat(list).extracting(t -> t.get("status")).containsExactlyInAnyOrder("COMPLETED", "SCHEDULED");
         Map<String, Object> martapura = list.stream().filter(t -> "COMPLETED".equals(t.get("status"))).findFirst().orElseThrow();

@@ -1,7 +1,9 @@
 package id.simpul.training.session;
 
 import id.simpul.contracts.Topics;
+import id.simpul.testinfra.Caller;
 import id.simpul.testinfra.Http;
+import id.simpul.testinfra.TestIssuer;
 import id.simpul.testinfra.IntegrationTest;
 import id.simpul.testinfra.TopicRecords;
 import id.simpul.training.kimview.KimDirectory;
@@ -39,7 +41,7 @@ class CapacityConcurrencyTest {
 
     @Test
     void fiveHundredSimultaneousEnrolmentsIntoAHundredSeatsGiveExactlyAHundredEnrolledAndFourHundredWaiting() throws Exception {
-        TrainingApi api = new TrainingApi(Http.local(port));
+        TrainingApi api = new TrainingApi(TestIssuer.as(Caller.MINISTRY_ADMIN, port));
         List<String> kimIds = IntStream.range(0, 50).mapToObj(i -> UUID.randomUUID().toString()).toList();
         kimIds.forEach(id -> RegistryEvents.kim(bootstrap, id, "KIM Serentak " + id.substring(0, 6), "63.03.05.1001", "ACTIVE"));
         await().atMost(Duration.ofSeconds(60)).until(() -> kimIds.stream().allMatch(id -> kims.find(id).filter(k -> k.mayEnrol()).isPresent()));

@@ -2,7 +2,9 @@ package id.simpul.training.session;
 
 import id.simpul.contracts.EventSchemas;
 import id.simpul.contracts.Topics;
+import id.simpul.testinfra.Caller;
 import id.simpul.testinfra.Http;
+import id.simpul.testinfra.TestIssuer;
 import id.simpul.testinfra.IntegrationTest;
 import id.simpul.testinfra.TopicRecords;
 import id.simpul.training.kimview.KimDirectory;
@@ -59,7 +61,7 @@ class CorrectionsAndListsIntegrationTest {
 
     @BeforeAll
     void setUp() {
-        api = new TrainingApi(Http.local(port));
+        api = new TrainingApi(TestIssuer.as(Caller.MINISTRY_ADMIN, port));
         RegistryEvents.kim(bootstrap, jayapuraKim, "KIM Gurabesi", "91.71.01.1001", "ACTIVE");
         RegistryEvents.kim(bootstrap, jayapuraKim2, "KIM Bhayangkara", "91.71.01.1002", "ACTIVE");
         RegistryEvents.kim(bootstrap, jayapuraKim3, "KIM Angkasapura", "91.71.01.1003", "VERIFIED");

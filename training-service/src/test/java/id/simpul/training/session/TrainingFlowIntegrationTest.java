@@ -2,7 +2,9 @@ package id.simpul.training.session;
 
 import id.simpul.contracts.EventSchemas;
 import id.simpul.contracts.Topics;
+import id.simpul.testinfra.Caller;
 import id.simpul.testinfra.Http;
+import id.simpul.testinfra.TestIssuer;
 import id.simpul.testinfra.IntegrationTest;
 import id.simpul.testinfra.TopicRecords;
 import id.simpul.training.kimview.KimDirectory;
@@ -59,7 +61,7 @@ class TrainingFlowIntegrationTest {
 
     @BeforeAll
     void setUp() {
-        api = new TrainingApi(Http.local(port));
+        api = new TrainingApi(TestIssuer.as(Caller.MINISTRY_ADMIN, port));
         programme = api.programme("[\"63\", \"91\"]");
         partner = api.partner("Dinas Kesehatan Kabupaten Banjar");
         RegistryEvents.kim(bootstrap, activeBanjar, "KIM Keraton", "63.03.05.1001", "ACTIVE");
