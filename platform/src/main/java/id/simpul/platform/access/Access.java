@@ -71,7 +71,8 @@ public final class Access {
             return;
         }
         Actor actor = holding.actor();
-        String region = subject.regionCode().map(RegionCode::value).orElse("the whole country");
+        String region = subject.regionCode().map(RegionCode::value).orElse(subject.ownedBy() != null || subject.kimId() != null
+                || subject.partnerId() != null ? "someone else's" : "the whole country");
         String scope = actor.regionScope().isEmpty() ? "the whole country" : actor.regionScope();
         List<String> why = new ArrayList<>();
         holding.grants().forEach((role, grant) -> why.add(switch (grant) {

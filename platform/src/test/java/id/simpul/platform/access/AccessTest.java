@@ -56,6 +56,8 @@ class AccessTest {
         as(officer, () -> OPEN.require("kims.read", Subject.in("63.03.05.1005").kim("kim-a")));
         assertThat(status(() -> as(officer, () -> OPEN.require("kims.read", Subject.in("63.03.05.1005").kim("kim-b"))))).isEqualTo(403);
         assertThat(as(officer, () -> OPEN.visible("kims.read")).ownKim()).contains("kim-a");
+        ErrorResponseException others = refusal(() -> as(officer, () -> OPEN.require("kims.read", Subject.ownedBy("kominfo.banjar"))));
+        assertThat(others.getBody().getProperties()).containsEntry("missingRight", "kims.read in someone else's");
     }
 
     @Test
