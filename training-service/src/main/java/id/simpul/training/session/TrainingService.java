@@ -181,29 +181,27 @@ public class TrainingService {
     }
 
     public Training schedule(TrainingId id, Long expectedVersion) {
-        manage(TrainingRights.TRAININGS_CHANGE_STATUS, id);
-        return change(id, expectedVersion, t -> List.of(t.schedule(now(), lateEntry)));
+        return change(id, expectedVersion, TrainingRights.TRAININGS_CHANGE_STATUS, t -> List.of(t.schedule(now(), lateEntry)));
     }
 
     public Training cancel(TrainingId id, Long expectedVersion, String reason) {
-        manage(TrainingRights.TRAININGS_CHANGE_STATUS, id);
-        Training training = change(id, expectedVersion, t -> List.of(t.cancel(reason, now())));
+        Training training = change(id, expectedVersion, TrainingRights.TRAININGS_CHANGE_STATUS, t -> List.of(t.cancel(reason, now())));
         training.bookings().forEach(b -> updateSchedule(b.key(), s -> s.release(id.value())));
         return training;
     }
 
     public Training complete(TrainingId id, Long expectedVersion) {
-        manage(TrainingRights.TRAININGS_CHANGE_STATUS, id);
-        return change(id, expectedVersion, t -> List.of(t.complete(this::certificateCode, now())));
+        return change(id, expectedVersion, TrainingRights.TRAININGS_CHANGE_STATUS, t -> List.of(t.complete(this::certificateCode, now())));
     }
 
     /** Moves a scheduled training; every speaker booked for it must be free at the new time. */
     public Training reschedule(TrainingId id, Long expectedVersion, LocalDateTime start, LocalDateTime end,
                                LocalDateTime enrolmentDeadline, String reason) {
-        manage(TrainingRights.TRAININGS_RESCHEDULE, id);
+        access.require(TrainingRights.TRAININGS_RESCHEDULE);
         lock(id).lock();
         try {
             Training current = load(id);
+            access.require(TrainingRights.TRAININGS_RESCHEDULE, organiser(current));
             Schedule next = Schedule.local(start, end, current.schedule().timeZone());
             checkWithinPeriod(programmes.get(current.programmeId()), next);
             List<Training.Booking> booked = current.bookings();
@@ -261,10 +259,10 @@ public class TrainingService {
     }
 
     public Training invite(TrainingId id, PartnerId partnerId) {
-        manage(TrainingRights.TRAININGS_INVITE, id);
+        access.require(TrainingRights.TRAININGS_INVITE);
         Partner partner = partners.find(partnerId)
                 .orElseThrow(() -> new RuleException("partnerId", "there is no partner " + partnerId.value()));
-        return change(id, null, t -> List.of(t.invite(InvitationId.newId(),
+        return change(id, null, TrainingRights.TRAININGS_INVITE, t -> List.of(t.invite(InvitationId.newId(),
                 new PartnerRef(partner.id().value(), partner.name(), partner.type().name()), now())));
     }
 
@@ -349,8 +347,7 @@ public class TrainingService {
     }
 
     public Training recordAttendance(TrainingId id, Collection<EnrolmentId> present) {
-        manage(TrainingRights.ATTENDANCE_RECORD, id);
-        return change(id, null, t -> t.recordAttendance(present, now()).<List<Object>>map(List::of).orElse(List.of()));
+        return change(id, null, TrainingRights.ATTENDANCE_RECORD, t -> t.recordAttendance(present, now()).<List<Object>>map(List::of).orElse(List.of()));
     }
 
     public Training get(TrainingId id) {
@@ -371,8 +368,10 @@ public class TrainingService {
 
     /** A training whose enrolments (participants' names) the caller may read: its programme's manager. */
     public Training withEnrolments(TrainingId id) {
-        manage(TrainingRights.ENROLMENTS_READ, id);
-        return load(id);
+        access.require(TrainingRights.ENROLMENTS_READ);
+        Training training = load(id);
+        access.require(TrainingRights.ENROLMENTS_READ, organiser(training));
+        return training;
     }
 
     /** The training an invitation belongs to, if the caller is the invited partner or the programme's manager. */
@@ -397,12 +396,6 @@ public class TrainingService {
     /** Where docs/access.md puts a training: its programme's organiser region. */
     private Subject organiser(Training training) {
         return ProgrammeService.organiserOf(programmes.get(training.programmeId()));
-    }
-
-    /** That the caller holds {@code right} for the training's programme: its manager, or the ministry. */
-    private void manage(String right, TrainingId id) {
-        access.require(right);
-        access.require(right, organiser(load(id)));
     }
 
     /** The sides a training is read from: its programme's organiser, its venue's region, each partner invited. */
@@ -555,11 +548,26 @@ public class TrainingService {
      * unless the client named the version it read (If-Match), which then no longer matches.
      */
     private Training change(TrainingId id, Long expectedVersion, Function<Training, List<Object>> command) {
+        return change(id, expectedVersion, null, command);
+    }
+
+    /**
+     * Applies {@code command} to the training and stores it with its events, retrying when someone else stored it
+     * meanwhile; when {@code right} is named, the caller must hold it for the training's programme (its manager, or
+     * the ministry), checked on the training as loaded and before anything else about it.
+     */
+    private Training change(TrainingId id, Long expectedVersion, String right, Function<Training, List<Object>> command) {
+        if (right != null) {
+            access.require(right);
+        }
         ReentrantLock lock = lock(id);
         lock.lock();
         try {
             for (int attempt = 1; ; attempt++) {
                 Training training = load(id);
+                if (right != null) {
+                    access.require(right, organiser(training));
+                }
                 if (expectedVersion != null && training.version() != expectedVersion) {
                     throw new StaleException(expectedVersion, training.version());
                 }
