@@ -4,7 +4,8 @@
 #
 #   docker build --build-arg SERVICE=registry-service  --build-arg PORT=8081 -t simpul/registry-service .
 #   docker build --build-arg SERVICE=training-service  --build-arg PORT=8082 -t simpul/training-service .
-#   docker build --build-arg SERVICE=reporting-service --build-arg PORT=8080 -t simpul/reporting-service .
+#   docker build --build-arg SERVICE=reporting-service --build-arg PORT=8084 -t simpul/reporting-service .
+#   docker build --build-arg SERVICE=web               --build-arg PORT=8080 -t simpul/web .
 #
 # docker-compose.yml passes both args. Needs BuildKit for the ~/.m2 cache mount: the default builder of Docker 23+ and
 # of Compose v2; with the old Python docker-compose 1.x set DOCKER_BUILDKIT=1 COMPOSE_DOCKER_CLI_BUILD=1.
@@ -21,8 +22,8 @@ COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     set -eu; \
     case "${SERVICE}" in \
-      registry-service|training-service|reporting-service) ;; \
-      *) echo "SERVICE must be registry-service, training-service or reporting-service (got '${SERVICE}')" >&2; exit 1 ;; \
+      registry-service|training-service|reporting-service|web) ;; \
+      *) echo "SERVICE must be registry-service, training-service, reporting-service or web (got '${SERVICE}')" >&2; exit 1 ;; \
     esac; \
     mvn -B -q -DskipTests package -pl "${SERVICE}" -am; \
     mkdir -p /out; \

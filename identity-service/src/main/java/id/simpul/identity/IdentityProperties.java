@@ -21,8 +21,12 @@ public record IdentityProperties(@DefaultValue("http://localhost:8083") String i
                           @DefaultValue("15m") Duration duration) {
     }
 
-    /** Where the web workspace receives its code, and the secrets of the confidential clients. */
+    /**
+     * Where the web workspace receives its code and where it sends people after signing out, and the secrets of the
+     * confidential clients.
+     */
     public record Clients(@DefaultValue("http://localhost:8080/login/oauth2/code/simpul") String webRedirectUri,
+                          @DefaultValue("http://localhost:8080/") String webSignedOutUri,
                           @DefaultValue("simpul-web-demo-secret") String webSecret,
                           @DefaultValue("outside-dashboard-demo-secret") String outsideDashboardSecret) {
     }

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * What {@code ./simpul start|stop|status} does: runs the whole system on the embedded infrastructure (a Kafka
- * broker and the Mongo-wire server with an H2 file), identity-service and the three services, each a detached process with its pid
+ * broker and the Mongo-wire server with an H2 file), identity-service, the three services and the web front door, each a detached process with its pid
  * and log under the data folder, so that it keeps running after the command returns and keeps its data across a
  * stop and a start. System tests drive the same class, component by component.
  */
@@ -72,11 +72,14 @@ public final class Launcher {
         createDirectories();
         startAll(infrastructure());
         startAll(List.of(identity()));
-        startAll(services());
+        List<Component> rest = new ArrayList<>(services());
+        rest.add(web());
+        startAll(rest);
     }
 
     /** Stops everything: services first, so they stop consuming and relaying before the infrastructure goes. */
     public void stop() {
+        stop(web());
         services().stream().map(c -> CompletableFuture.runAsync(() -> stop(c))).toList().forEach(CompletableFuture::join);
         stop(identity());
         infrastructure().reversed().forEach(this::stop);
@@ -111,7 +114,8 @@ public final class Launcher {
     private void printUrls() {
         System.out.println();
         System.out.println("Simpul is running (data and logs in " + config.dataDir() + "):");
-        System.out.printf("  Dashboard         http://localhost:%d/%n", config.port("reporting-service"));
+        System.out.printf("  Dashboard, map    %s/%n", config.webAddress());
+        System.out.printf("  Workspace         %s/workspace  (sign in as a demo user below)%n", config.webAddress());
         System.out.printf("  Dashboard API     http://localhost:%d/api/dashboard/summary%n", config.port("reporting-service"));
         System.out.printf("  %-17s http://localhost:%d  (sign-in: /login, OpenID: /.well-known/openid-configuration, API docs: /swagger-ui.html)%n",
                 LocalStackConfig.IDENTITY, config.port(LocalStackConfig.IDENTITY));
@@ -170,10 +174,15 @@ public final class Launcher {
         return service(LocalStackConfig.IDENTITY);
     }
 
+    private Component web() {
+        return service(LocalStackConfig.WEB);
+    }
+
     private List<Component> components() {
         List<Component> all = new ArrayList<>(infrastructure());
         all.add(identity());
         all.addAll(services());
+        all.add(web());
         return all;
     }
 

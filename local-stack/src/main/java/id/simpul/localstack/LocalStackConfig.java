@@ -20,6 +20,8 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
     static final List<String> SERVICES = List.of("registry-service", "training-service", "reporting-service");
     /** The OpenID Connect provider: started before the services, not one of the event-driven services. */
     public static final String IDENTITY = "identity-service";
+    /** The front door people open: the dashboard, the sign-in and the workspace; it owns no data. */
+    public static final String WEB = "web";
 
     public static LocalStackConfig fromEnvironment(Path root) {
         Map<String, String> env = System.getenv();
@@ -30,8 +32,9 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
                 port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093), port(env, "MONGO_PORT", 27017),
                 Map.of("registry-service", port(env, "REGISTRY_PORT", 8081),
                         "training-service", port(env, "TRAINING_PORT", 8082),
-                        "reporting-service", port(env, "REPORTING_PORT", 8080),
-                        IDENTITY, port(env, "SIMPUL_IDENTITY_PORT", 8083)),
+                        "reporting-service", port(env, "REPORTING_PORT", 8084),
+                        IDENTITY, port(env, "SIMPUL_IDENTITY_PORT", 8083),
+                        WEB, port(env, "SIMPUL_WEB_PORT", 8080)),
                 env.getOrDefault("SIMPUL_SEED_KIMS", Files.exists(seeds) ? "file:" + seeds : ""), false);
     }
 
@@ -46,7 +49,8 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
                 Map.of("registry-service", KafkaBroker.freePort(),
                         "training-service", KafkaBroker.freePort(),
                         "reporting-service", KafkaBroker.freePort(),
-                        IDENTITY, KafkaBroker.freePort()),
+                        IDENTITY, KafkaBroker.freePort(),
+                        WEB, KafkaBroker.freePort()),
                 "file:" + absoluteRoot.resolve("seeds/kims.json"), true);
     }
 
@@ -87,6 +91,11 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
         return System.getenv().getOrDefault("SIMPUL_IDENTITY_ISSUER", "http://localhost:" + port(IDENTITY));
     }
 
+    /** Where people open Simpul: the web service. */
+    public String webAddress() {
+        return "http://localhost:" + port(WEB);
+    }
+
     /** Whether identity-service creates its demo users: with the seed data, as ./simpul start loads it. */
     public boolean demoUsers() {
         return !seedKims.isBlank();
@@ -117,6 +126,7 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
         env.put("TRAINING_PORT", String.valueOf(port("training-service")));
         env.put("REPORTING_PORT", String.valueOf(port("reporting-service")));
         env.put("SIMPUL_IDENTITY_PORT", String.valueOf(port(IDENTITY)));
+        env.put("SIMPUL_WEB_PORT", String.valueOf(port(WEB)));
         if (!service.equals(IDENTITY)) {
             // The services take bearer tokens of identity-service (and record their callers as actors).
             env.put("SIMPUL_ISSUER_URI", identityIssuer());
@@ -130,6 +140,9 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
         if (service.equals(IDENTITY)) {
             env.put("SIMPUL_IDENTITY_DEMO_USERS", String.valueOf(demoUsers()));
             env.put("SIMPUL_IDENTITY_ISSUER", identityIssuer());
+            // The web service's addresses, registered with its client.
+            env.put("SIMPUL_WEB_REDIRECT_URI", webAddress() + "/login/oauth2/code/simpul");
+            env.put("SIMPUL_WEB_SIGNED_OUT_URI", webAddress() + "/");
         }
         return env;
     }

@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The web dashboard of reporting-service in a real headless Chromium, with every service running: its figures are
+ * The web dashboard (served by the web service, its figures routed from reporting-service) in a real headless Chromium, with every service running: its figures are
  * the API's, it speaks Bahasa Indonesia and English, drills down from a province, and follows the live stream.
  * Needs Debian's {@code chromium} and {@code chromium-driver}; without them it is skipped, unless
  * {@value #REQUIRE_BROWSER} is 1 (as in CI), which makes their absence a failure.
@@ -77,6 +77,7 @@ class DashboardBrowserIT {
     private static String missingBrowser;
     private static Http registry;
     private static Http reporting;
+    private static Http web;
     private static Scenario scenario;
     private static Path profile;
     private static ChromeDriver browser;
@@ -95,6 +96,7 @@ class DashboardBrowserIT {
         SimpulSystem system = SimpulSystem.get();
         registry = system.http("registry-service");
         reporting = system.http("reporting-service");
+        web = system.anonymous("web");
         scenario = new Scenario(system);
         profile = Files.createTempDirectory("simpul-chromium");
         browser = chromium(profile);
@@ -106,6 +108,11 @@ class DashboardBrowserIT {
 
     @AfterAll
     static void stopBrowser() throws IOException {
+        close(browser, profile);
+    }
+
+    /** Quits the browser and removes its profile folder. */
+    static void close(ChromeDriver browser, Path profile) throws IOException {
         if (browser != null) {
             browser.quit();
         }
@@ -300,7 +307,7 @@ class DashboardBrowserIT {
     // ---------- the browser ----------
 
     /** Why the browser cannot run here, or null when it can. */
-    private static String missingBrowser() {
+    static String missingBrowser() {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return null;
         }
@@ -308,7 +315,7 @@ class DashboardBrowserIT {
                 + " (Debian: apt-get install chromium chromium-driver)";
     }
 
-    private static ChromeDriver chromium(Path profile) {
+    static ChromeDriver chromium(Path profile) {
         // The driver and browser are named outright, so Selenium Manager never looks for (or downloads) either.
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
@@ -322,7 +329,7 @@ class DashboardBrowserIT {
     }
 
     private static String page(String path) {
-        return reporting.uri(path).toString();
+        return web.uri(path).toString();
     }
 
     @SuppressWarnings("unchecked")
