@@ -54,7 +54,7 @@ class WebSecurity {
                         .requestMatchers("/workspace", "/workspace/**").authenticated()
                         .requestMatchers("/", "/index.html", "/dashboard.css", "/dashboard.js", "/messages.js",
                                 "/workspace.css", "/workspace.js", "/favicon.svg", "/webjars/**",
-                                "/api/**", "/actuator/health", "/actuator/health/**", "/error", "/signed-out").permitAll()
+                                "/api/**", "/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .anyRequest().denyAll())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
