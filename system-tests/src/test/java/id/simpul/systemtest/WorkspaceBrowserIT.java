@@ -26,8 +26,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The workspace through its pages alone, in headless Chromium, each step signed in at identity-service as the person
- * who does it: the Banjar officer registers and submits a KIM (first told beside the field what Banjar's rules need),
- * is refused another region's KIM, and cannot verify; the South Kalimantan officer verifies it from the queue.
+ * who does it: the whole stunting campaign — the Banjar officer registers and submits a KIM (first told beside the
+ * field what Banjar's rules need) and is refused another region's KIM; the South Kalimantan officer verifies it; the
+ * programme manager plans a WITA training and invites the health office, which accepts with two speakers; the KIM's
+ * officer enrols two members on a phone-sized window; the manager ticks attendance and completes; the officer reports
+ * an output — while the public dashboard, open from the start, shows the new figures without a reload.
  * Every page visited is checked with axe-core (no serious or critical violation).
  */
 class WorkspaceBrowserIT {
@@ -37,6 +40,8 @@ class WorkspaceBrowserIT {
     private static String missing;
     private static Http web;
     private static Http registry;
+    private static Http training;
+    private static SimpulSystem system;
     private static Path profile;
     private static ChromeDriver browser;
     private static WebDriverWait wait;
@@ -55,9 +60,10 @@ class WorkspaceBrowserIT {
             return;
         }
         axe = Files.readString(AXE);
-        SimpulSystem system = SimpulSystem.get();
+        system = SimpulSystem.get();
         web = system.anonymous("web");
         registry = system.http("registry-service");
+        training = system.http("training-service");
         profile = Files.createTempDirectory("simpul-workspace-chromium");
         browser = DashboardBrowserIT.chromium(profile);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
@@ -74,8 +80,47 @@ class WorkspaceBrowserIT {
         browser.manage().deleteAllCookies();
     }
 
+    /**
+     * The stunting campaign through the pages alone, each step signed in as the person who does it; the public
+     * dashboard, open in another browser from the start, shows the new figures without a reload.
+     */
     @Test
-    void banjarRegistersAndSubmitsAndSouthKalimantanVerifiesThroughThePages() {
+    void theStuntingCampaignThroughThePagesAlone() throws IOException {
+        // The public dashboard, anonymous, in a browser of its own: it must follow without a reload.
+        Path dashboardProfile = Files.createTempDirectory("simpul-dashboard-chromium");
+        ChromeDriver dashboard = DashboardBrowserIT.chromium(dashboardProfile);
+        try {
+            dashboard.get(web.uri("/").toString());
+            WebDriverWait dashboardWait = new WebDriverWait(dashboard, Duration.ofSeconds(30));
+            dashboardWait.until(d -> digits(d.findElement(By.cssSelector("[data-testid=outputs-reach]")).getText()) >= 0);
+            long reachBefore = digits(dashboard.findElement(By.cssSelector("[data-testid=outputs-reach]")).getText());
+            long outputsBefore = digits(dashboard.findElement(By.cssSelector("[data-testid=outputs-count]")).getText());
+
+            String kimId = banjarRegistersAndSubmits();
+            southKalimantanVerifies(kimId);
+            String trainingTitle = "Cegah Stunting di Martapura " + UUID.randomUUID().toString().substring(0, 6);
+            java.time.LocalDateTime start = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Makassar"))
+                    .plus(LEAD).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            String trainingId = managerPlansAndInvites(trainingTitle, start);
+            healthOfficeAcceptsWithTwoSpeakers(trainingId);
+            String officer = "kim.officer." + UUID.randomUUID().toString().substring(0, 6);
+            system.createUser(officer, "KIM_OFFICER", "63.03.05.1005", null, kimId);
+            kimOfficerEnrolsTwoMembersOnAPhone(officer, trainingId);
+            managerTicksAttendanceAndCompletes(trainingId, start);
+            kimOfficerReportsAnOutput(officer, trainingId, 250);
+
+            dashboardWait.until(d -> digits(d.findElement(By.cssSelector("[data-testid=outputs-reach]")).getText()) >= reachBefore + 250
+                    && digits(d.findElement(By.cssSelector("[data-testid=outputs-count]")).getText()) >= outputsBefore + 1);
+        } finally {
+            DashboardBrowserIT.close(dashboard, dashboardProfile);
+        }
+    }
+
+    /** How far ahead the training starts: enrolment closes at the start, attendance opens then. */
+    private static final Duration LEAD = Duration.ofSeconds(100);
+
+    /** Banjar registers a KIM (told first, beside the field, that Banjar asks for an SK), and cannot see Papua's. */
+    private static String banjarRegistersAndSubmits() {
         signIn("kominfo.banjar");
         assertThat(text("who")).contains("REGENCY_OFFICER").contains("63.03");
         accessible();
@@ -101,7 +146,7 @@ class WorkspaceBrowserIT {
         accessible();
 
         type("input-decree-number", "7/SK/2026");
-        browser.executeScript("arguments[0].value = '2026-03-01'", byTestId("input-decree-date"));
+        setValue("input-decree-date", "2026-03-01");
         type("input-decree-issuer", "Lurah Sungai Paring");
         click("save-kim");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=kim-name]"), name));
@@ -124,7 +169,10 @@ class WorkspaceBrowserIT {
         assertThat(text("kim-count")).isEqualTo("1 KIM");
         accessible();
         signOut();
+        return kimId;
+    }
 
+    private static void southKalimantanVerifies(String kimId) {
         signIn("kominfo.kalsel");
         click("work-verification");
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-kim='" + kimId + "']")));
@@ -137,6 +185,135 @@ class WorkspaceBrowserIT {
         assertThat(text("kim-status")).isEqualTo("Terverifikasi");
         assertThat(text("kim-history")).contains("kominfo.kalsel");
         signOut();
+    }
+
+    /** The programme manager plans a training in Martapura (WITA) in the seed's stunting programme, and invites. */
+    private static String managerPlansAndInvites(String title, java.time.LocalDateTime start) {
+        signIn("pm.stunting");
+        click("work-programmes");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=programmes]")));
+        accessible();
+        List<Map<String, Object>> programmes = training.get("/api/programmes?size=100").json("$.items");
+        String seedProgramme = programmes.stream().filter(p -> "Gerakan KIM Cegah Stunting 2026".equals(p.get("title")))
+                .map(p -> (String) p.get("id")).findFirst().orElseThrow();
+        open("/workspace/programmes/" + seedProgramme);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=programme-progress]")));
+        accessible();
+        click("plan-in-programme");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=training-form]")));
+        accessible();
+        // Without times first: the service names the fields, shown beside them.
+        type("input-title", title);
+        type("input-topic", "Gizi 1000 hari pertama kehidupan");
+        type("input-venue-regionCode", "63.03.05");
+        type("input-venue-address", "Aula Kecamatan Martapura");
+        type("input-capacity", "10");
+        click("save-training");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=error-start]")));
+        assertThat(byTestId("input-title").getAttribute("value")).isEqualTo(title);
+        accessible();
+        setValue("input-start", start.toString());
+        setValue("input-end", start.plusHours(4).toString());
+        click("save-training");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=training-title]"), title));
+        assertThat(text("training-status")).isEqualTo("Draf");
+        assertThat(text("training-when")).contains("WITA").contains(start.toString().substring(11, 16));
+        String trainingId = browser.getCurrentUrl().replaceAll(".*/workspace/trainings/", "");
+        accessible();
+        click("training-to-SCHEDULED");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=training-status]"), "Terjadwal"));
+        new org.openqa.selenium.support.ui.Select(byTestId("invite-partner")).selectByVisibleText("Dinas Kesehatan Kabupaten Banjar");
+        click("invite");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=invitation-status]"), "Menunggu jawaban"));
+        accessible();
+        signOut();
+        return trainingId;
+    }
+
+    private static void healthOfficeAcceptsWithTwoSpeakers(String trainingId) {
+        signIn("dinkes.banjar");
+        click("work-invitations");
+        WebElement invitation = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid=invitation-training][href$='" + trainingId + "']")));
+        accessible();
+        invitation.click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=accept-form]")));
+        accessible();
+        type("speaker-0-name", "dr. Nurul Hidayah");
+        type("speaker-0-role", "Dokter, Dinas Kesehatan");
+        type("speaker-1-name", "Rahmawati, S.Gz.");
+        type("speaker-1-role", "Ahli gizi, Puskesmas Martapura 1");
+        click("accept");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=my-invitation-status]"), "Diterima"));
+        assertThat(browser.findElements(By.cssSelector("[data-testid=speaker]"))).extracting(WebElement::getText)
+                .contains("dr. Nurul Hidayah · Dokter, Dinas Kesehatan", "Rahmawati, S.Gz. · Ahli gizi, Puskesmas Martapura 1");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=accept-form]"))).isEmpty();
+        accessible();
+        signOut();
+    }
+
+    private static void kimOfficerEnrolsTwoMembersOnAPhone(String officer, String trainingId) {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            signIn(officer, SimpulSystem.TEST_PASSWORD);
+            click("work-my-kim");
+            for (String member : List.of("Siti Aminah", "Ahmad Fauzi")) {
+                WebElement training = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-training='" + trainingId + "']")));
+                accessible();
+                training.findElement(By.cssSelector("[data-testid=participant-name]")).sendKeys(member);
+                training.findElement(By.cssSelector("[data-testid=participant-role]")).sendKeys("Pengurus KIM");
+                training.findElement(By.cssSelector("[data-testid=enrol]")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=notice]")));
+                assertThat(text("my-enrolments")).contains(member);
+            }
+            // Nothing of the page is wider than the phone.
+            assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
+            accessible();
+            signOut();
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
+    }
+
+    private static void managerTicksAttendanceAndCompletes(String trainingId, java.time.LocalDateTime start) {
+        signIn("pm.stunting");
+        java.time.Instant begins = start.atZone(java.time.ZoneId.of("Asia/Makassar")).toInstant();
+        org.awaitility.Awaitility.await().atMost(LEAD.plusSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> java.time.Instant.now().isAfter(begins.plusSeconds(1)));
+        open("/workspace/trainings/" + trainingId);
+        assertThat(browser.findElements(By.cssSelector("[data-testid=seated]"))).hasSize(2);
+        accessible();
+        click("present-Siti Aminah");
+        click("present-Ahmad Fauzi");
+        click("save-attendance");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=notice]"), "Kehadiran dicatat."));
+        click("training-to-COMPLETED");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=training-status]"), "Selesai"));
+        assertThat(browser.findElements(By.cssSelector("[data-testid=certificate]"))).hasSize(2);
+        accessible();
+        signOut();
+    }
+
+    private static void kimOfficerReportsAnOutput(String officer, String trainingId, int reached) {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            signIn(officer, SimpulSystem.TEST_PASSWORD);
+            click("work-my-kim");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=my-certificates]")));
+            assertThat(text("my-certificates")).contains("Siti Aminah").contains("Ahmad Fauzi");
+            String programme = training.get("/api/trainings/" + trainingId).json("$.programmeId");
+            new org.openqa.selenium.support.ui.Select(byTestId("output-programme")).selectByValue(programme);
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("trainingId"))).selectByValue(trainingId);
+            new org.openqa.selenium.support.ui.Select(byTestId("output-channel")).selectByValue("WHATSAPP");
+            type("input-url", "https://wa.me/c/kim-stunting-martapura");
+            type("input-peopleReached", String.valueOf(reached));
+            click("report-output");
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=notice]"), "Keluaran dilaporkan."));
+            accessible();
+            signOut();
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
     }
 
     @Test
@@ -161,9 +338,13 @@ class WorkspaceBrowserIT {
 
     /** Signs in at identity-service's page, as a person does, starting from the workspace. */
     private static void signIn(String user) {
+        signIn(user, id.simpul.localstack.SignIn.DEMO_PASSWORD);
+    }
+
+    private static void signIn(String user, String password) {
         open("/workspace");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(id.simpul.localstack.SignIn.DEMO_PASSWORD);
+        browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=who]")));
     }
@@ -190,6 +371,16 @@ class WorkspaceBrowserIT {
 
     private static void click(String id) {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='" + id + "']"))).click();
+    }
+
+    /** Sets an input's value as a date or time picker would (their typing differs by locale). */
+    private static void setValue(String id, String value) {
+        browser.executeScript("arguments[0].value = arguments[1]", byTestId(id), value);
+    }
+
+    private static long digits(String text) {
+        String digits = text.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? -1 : Long.parseLong(digits);
     }
 
     private static void type(String id, String value) {

@@ -72,18 +72,9 @@ class KimPages {
         model.addAttribute("etag", kim.etag());
         model.addAttribute("steps", KimSteps.offered(kim.body(), Me.of(user)));
         model.addAttribute("needReason", NEED_REASON);
-        model.addAttribute("index", optional(() -> reporting.get("/api/dashboard/kims/{id}", id).body()));
-        model.addAttribute("certificates", optional(() -> training.get("/api/kims/{id}/certificates", id).body()));
+        model.addAttribute("index", ServiceClient.optional(() -> reporting.get("/api/dashboard/kims/{id}", id).body()));
+        model.addAttribute("certificates", ServiceClient.optional(() -> training.get("/api/kims/{id}/certificates", id).body()));
         return "kims/show";
-    }
-
-    /** A part of the page another service shows: left out (null) while that service has not heard of the KIM. */
-    private static Map<String, Object> optional(java.util.function.Supplier<Map<String, Object>> part) {
-        try {
-            return part.get();
-        } catch (ServiceProblem notThere) {
-            return null;
-        }
     }
 
     @GetMapping("/new")
@@ -98,10 +89,8 @@ class KimPages {
             ServiceClient.Json created = registry.post("/api/kims", KimForm.request(fields), null);
             redirect.addFlashAttribute("notice", "kim.registered");
             return "redirect:/workspace/kims/" + created.body().get("id");
-        } catch (ServiceProblem problem) {
-            if (problem.status().value() >= 500) {
-                throw problem;
-            }
+        } catch (ServiceProblem refused) {
+            ServiceProblem problem = refused.aboutTheInput();
             return form(model, form, KimForm.errorsByInput(problem.fieldErrors()), problem.detail());
         }
     }

@@ -52,6 +52,26 @@ public record Me(String username, String name, List<String> roles, String region
         return isAny("PROVINCE_OFFICER", "MINISTRY_ADMIN");
     }
 
+    /** Plans programmes and runs trainings (rights programmes.*, trainings.*). */
+    public boolean managesTrainings() {
+        return isAny("PROGRAMME_MANAGER", "MINISTRY_ADMIN");
+    }
+
+    /** Reads programmes (right programmes.read). */
+    public boolean readsProgrammes() {
+        return isAny("VIEWER", "KIM_OFFICER", "PARTNER", "PROGRAMME_MANAGER", "REGENCY_OFFICER", "PROVINCE_OFFICER", "MINISTRY_ADMIN");
+    }
+
+    /** Acts for one KIM: enrols its members, reports its outputs. */
+    public boolean officerOfKim() {
+        return is("KIM_OFFICER") && !kimId.isBlank();
+    }
+
+    /** Acts for one partner: answers its invitations. */
+    public boolean ofPartner() {
+        return is("PARTNER") && !partnerId.isBlank();
+    }
+
     public boolean nationwide() {
         return regionScope.isBlank();
     }

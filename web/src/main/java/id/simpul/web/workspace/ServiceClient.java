@@ -2,6 +2,7 @@ package id.simpul.web.workspace;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
@@ -46,8 +47,22 @@ public final class ServiceClient {
 
     /** POST of a JSON body; {@code ifMatch} is sent when not null. */
     public Json post(String path, Object body, String ifMatch, Object... variables) {
+        return send(HttpMethod.POST, path, body, ifMatch, variables);
+    }
+
+    /** PUT of a JSON body with the ETag last read. */
+    public Json put(String path, Object body, String ifMatch, Object... variables) {
+        return send(HttpMethod.PUT, path, body, ifMatch, variables);
+    }
+
+    /** PATCH (JSON merge patch) with the ETag last read. */
+    public Json patch(String path, Object body, String ifMatch, Object... variables) {
+        return send(HttpMethod.PATCH, path, body, ifMatch, variables);
+    }
+
+    private Json send(HttpMethod method, String path, Object body, String ifMatch, Object... variables) {
         return call(() -> {
-            var request = client.post().uri(path, variables).contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON);
+            var request = client.method(method).uri(path, variables).contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON);
             if (ifMatch != null) {
                 request = request.header(HttpHeaders.IF_MATCH, ifMatch);
             }
@@ -56,11 +71,26 @@ public final class ServiceClient {
         });
     }
 
-    /** PUT of a JSON body with the ETag last read. */
-    public Json put(String path, Object body, String ifMatch, Object... variables) {
+    /** DELETE; the answer's body, if any, is returned. */
+    public Json delete(String path, Object... variables) {
         return call(() -> {
-            var entity = client.put().uri(path, variables).contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
-                    .header(HttpHeaders.IF_MATCH, ifMatch).body(body).retrieve().toEntity(JSON);
+            var entity = client.delete().uri(path, variables).accept(MediaType.APPLICATION_JSON).retrieve().toEntity(JSON);
+            return new Json(entity.getBody(), entity.getHeaders().getETag());
+        });
+    }
+
+    /** POST of one file as the multipart part {@code part}, as a person uploads it. */
+    public Json postFile(String path, String part, String filename, byte[] content, Object... variables) {
+        var parts = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        parts.add(part, new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return filename == null || filename.isBlank() ? "upload.csv" : filename;
+            }
+        });
+        return call(() -> {
+            var entity = client.post().uri(path, variables).contentType(MediaType.MULTIPART_FORM_DATA)
+                    .accept(MediaType.APPLICATION_JSON).body(parts).retrieve().toEntity(JSON);
             return new Json(entity.getBody(), entity.getHeaders().getETag());
         });
     }
@@ -78,6 +108,15 @@ public final class ServiceClient {
             throw new ServiceProblem(name, HttpStatusCode.valueOf(e.getStatusCode().value()), problem == null ? Map.of() : problem);
         } catch (ResourceAccessException e) {
             throw new ServiceProblem(name, HttpStatusCode.valueOf(503), Map.of("detail", name + " cannot be reached"));
+        }
+    }
+
+    /** A part of a page another service shows: left out (null) while that service refuses it or has not heard of it. */
+    public static Map<String, Object> optional(Supplier<Map<String, Object>> part) {
+        try {
+            return part.get();
+        } catch (ServiceProblem notThere) {
+            return null;
         }
     }
 

@@ -20,6 +20,23 @@ public final class ServiceProblem extends RuntimeException {
         this.problem = problem;
     }
 
+    /** A workspace page that is not for this person (the services would refuse them the same way). */
+    public static ServiceProblem notForYou(String detail) {
+        return new ServiceProblem("web", HttpStatusCode.valueOf(403), Map.of("detail", detail));
+    }
+
+    /**
+     * For a form: a refusal of what was typed (400, 409, 412, 422) is shown beside the fields, so it is returned;
+     * one of the person (403) or of a service that is away (5xx) is thrown on, to the problem page.
+     */
+    public ServiceProblem aboutTheInput() {
+        int code = status.value();
+        if (code >= 500 || code == 401 || code == 403) {
+            throw this;
+        }
+        return this;
+    }
+
     public String service() {
         return service;
     }

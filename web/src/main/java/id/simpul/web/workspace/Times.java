@@ -19,6 +19,25 @@ public class Times {
             "WIT", ZoneId.of("Asia/Jayapura"));
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /** A time as training-service gives it ({@code local}, {@code timeZone}): the venue's local time and zone name. */
+    public String local(Object time) {
+        if (!(time instanceof Map<?, ?> t) || t.get("local") == null) {
+            return "";
+        }
+        String local = t.get("local").toString().replace('T', ' ');
+        String shown = local.length() > 16 ? local.substring(0, 16) : local;
+        return t.get("timeZone") == null ? shown : shown + " " + t.get("timeZone");
+    }
+
+    /** The local time of a training time without zone, for a datetime-local input. */
+    public String input(Object time) {
+        if (!(time instanceof Map<?, ?> t) || t.get("local") == null) {
+            return "";
+        }
+        String local = t.get("local").toString();
+        return local.length() > 16 ? local.substring(0, 16) : local;
+    }
+
     public String at(Object instant, Object zone) {
         if (instant == null) {
             return "";
