@@ -67,6 +67,11 @@ class WorkspaceBrowserIT {
         profile = Files.createTempDirectory("simpul-workspace-chromium");
         browser = DashboardBrowserIT.chromium(profile);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        // htmx replaces parts of a page while a test looks at them (the import's progress).
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        // A step that did not come about says where the browser was and what it showed.
+        wait.withMessage(() -> "at " + browser.getCurrentUrl() + ", showing: "
+                + browser.executeScript("return document.body ? document.body.innerText : ''"));
     }
 
     @AfterAll
@@ -97,6 +102,7 @@ class WorkspaceBrowserIT {
             long outputsBefore = digits(dashboard.findElement(By.cssSelector("[data-testid=outputs-count]")).getText());
 
             String kimId = banjarRegistersAndSubmits();
+            banjarImportsASpreadsheet();
             southKalimantanVerifies(kimId);
             String trainingTitle = "Cegah Stunting di Martapura " + UUID.randomUUID().toString().substring(0, 6);
             java.time.LocalDateTime start = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Makassar"))
@@ -170,6 +176,62 @@ class WorkspaceBrowserIT {
         accessible();
         signOut();
         return kimId;
+    }
+
+    /**
+     * Banjar imports a spreadsheet of three rows: one registered, one whose village name fits two villages of Banjar
+     * (the candidates to choose from, each opening the register form), one in Papua (outside the scope); the report is
+     * followed while it runs and downloaded as CSV.
+     */
+    private static void banjarImportsASpreadsheet() throws IOException {
+        signIn("kominfo.banjar");
+        click("work-import");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=import-form]")));
+        accessible();
+        // Nothing chosen: said beside the file input.
+        click("import-start");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=file-error]")));
+        accessible();
+
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        Path sheet = Files.createTempFile("kim-import-banjar", ".csv");
+        Files.writeString(sheet, """
+                nama_kim,kode_desa,provinsi,kabupaten_kota,kecamatan,desa_kelurahan,jumlah_anggota,nomor_sk,tanggal_sk,penerbit_sk
+                KIM Impor Martapura %1$s,63.03.05.1005,,,,,20,1/SK/2026,2026-01-05,Lurah Sungai Paring
+                KIM Impor Pasar Lama %1$s,,Kalimantan Selatan,Kabupaten Banjar,,Pasar Lama,20,2/SK/2026,2026-01-05,Pembakal
+                KIM Impor Jayapura %1$s,91.71.01.1001,,,,,20,3/SK/2026,2026-01-05,Lurah
+                """.formatted(suffix));
+        try {
+            byTestId("import-file").sendKeys(sheet.toAbsolutePath().toString());
+            click("import-start");
+            // The page follows the import without a reload until it is done.
+            wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=import-report]"), "data-status", "COMPLETED"));
+        } finally {
+            Files.deleteIfExists(sheet);
+        }
+        assertThat(text("import-processed")).isEqualTo("3 dari 3 baris diproses");
+        assertThat(text("import-created")).isEqualTo("1");
+        assertThat(text("import-invalid")).isEqualTo("1");
+        assertThat(text("import-outside")).isEqualTo("1");
+        assertThat(text("import-rows")).contains("KIM Impor Pasar Lama " + suffix).contains("KIM Impor Jayapura " + suffix)
+                .doesNotContain("KIM Impor Martapura " + suffix);
+        accessible();
+
+        String csv = (String) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.text()).then(done, e => done(String(e)));""",
+                byTestId("import-download").getAttribute("href"));
+        assertThat(csv).contains("baris,hasil,nama_kim,id_kim,kolom,masalah,kandidat")
+                .contains("KIM Impor Pasar Lama " + suffix).contains("63.03.06.2018").contains("63.03.08.2025")
+                .contains("OUTSIDE_SCOPE");
+
+        List<WebElement> candidates = browser.findElements(By.cssSelector("[data-testid=candidate]"));
+        assertThat(candidates).extracting(WebElement::getText).hasSize(2).allMatch(c -> c.contains("Pasar Lama"));
+        candidates.getFirst().click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=kim-form]")));
+        assertThat(byTestId("input-name").getAttribute("value")).isEqualTo("KIM Impor Pasar Lama " + suffix);
+        assertThat(byTestId("input-villageCode").getAttribute("value")).isIn("63.03.06.2018", "63.03.08.2025");
+        signOut();
     }
 
     private static void southKalimantanVerifies(String kimId) {

@@ -134,7 +134,7 @@ public class KimImports implements DisposableBean {
         List<Integer> validAt = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             RowReader.Read read = this.rows.read(rows.get(i));
-            results[i] = new Document("row", rows.get(i).number());
+            results[i] = new Document("row", rows.get(i).number()).append("name", read.name());
             if (read.problems().isEmpty()) {
                 valid.add(new KimService.NewKim(read.request().toProfile(), read.status(), read.request().toCriteria()));
                 validAt.add(i);
@@ -184,7 +184,10 @@ public class KimImports implements DisposableBean {
     }
 
     /** What became of one row, and why. */
-    public record RowResult(int row, ImportOutcome outcome, String kimId, List<RowProblem> problems) {
+    public record RowResult(int row, ImportOutcome outcome, String kimId,
+                            @io.swagger.v3.oas.annotations.media.Schema(description = "The KIM's name as the row gives it (at most 200 characters), if it has one")
+                            String name,
+                            List<RowProblem> problems) {
     }
 
     /** The import, if it exists and the caller may read its report: who started it, or the ministry. */
@@ -230,7 +233,7 @@ public class KimImports implements DisposableBean {
     }
 
     private static RowResult rowResult(Document d) {
-        return new RowResult(d.getInteger("row"), ImportOutcome.valueOf(d.getString("outcome")), d.getString("kimId"),
+        return new RowResult(d.getInteger("row"), ImportOutcome.valueOf(d.getString("outcome")), d.getString("kimId"), d.getString("name"),
                 d.getList("problems", Document.class, List.of()).stream().map(p -> new RowProblem(p.getString("column"),
                         p.getString("message"), p.getList("candidates", String.class, List.of()))).toList());
     }

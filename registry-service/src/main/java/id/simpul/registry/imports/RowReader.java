@@ -31,8 +31,11 @@ import java.util.stream.Stream;
  */
 final class RowReader {
 
-    /** A row read: either a request (and its status) or its problems. */
-    record Read(KimRequest request, KimStatus status, List<RowProblem> problems) {
+    /**
+     * A row read: either a request (and its status) or its problems; and the KIM's name as the row gives it (cleaned,
+     * at most 200 characters; null without one), for the report.
+     */
+    record Read(KimRequest request, KimStatus status, List<RowProblem> problems, String name) {
     }
 
     /**
@@ -112,7 +115,9 @@ final class RowReader {
                 problems.add(new RowProblem(column, violation.getMessage()));
             }
         }
-        return new Read(problems.isEmpty() ? request : null, status, List.copyOf(problems));
+        String name = row.get(ImportColumns.NAME);
+        return new Read(problems.isEmpty() ? request : null, status, List.copyOf(problems),
+                name == null ? null : name.substring(0, Math.min(name.length(), 200)));
     }
 
     /**

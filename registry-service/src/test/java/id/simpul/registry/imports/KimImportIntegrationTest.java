@@ -119,6 +119,7 @@ class KimImportIntegrationTest {
 
         Http.Response done = awaitDone(upload("oebelo.csv", file).json("$.id"), "");
 
+        assertThat((String) done.json("$.report.items[0].name")).startsWith("KIM Oebelo");
         List<Map<String, Object>> problems = done.json("$.report.items[0].problems");
         assertThat(problems).extracting(p -> p.get("column"))
                 .containsExactlyInAnyOrder("kabupaten_kota", "jumlah_anggota", "tanggal_berdiri");

@@ -28,6 +28,7 @@ class RowReaderTest {
                 ImportColumns.VILLAGE, "Oebelo", ImportColumns.MEMBER_COUNT, "dua puluh", ImportColumns.FOUNDED_ON, "kemarin"));
 
         assertThat(read.request()).isNull();
+        assertThat(read.name()).as("the name, for the report").isEqualTo("KIM Oebelo");
         assertThat(read.problems()).extracting(RowProblem::column)
                 .containsExactlyInAnyOrder(ImportColumns.REGENCY, ImportColumns.MEMBER_COUNT, ImportColumns.FOUNDED_ON);
         assertThat(read.problems()).filteredOn(p -> p.column().equals(ImportColumns.REGENCY))

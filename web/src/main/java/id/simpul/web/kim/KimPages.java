@@ -77,9 +77,13 @@ class KimPages {
         return "kims/show";
     }
 
+    /** The register form; {@code name} and {@code villageCode} come filled in from an import row's candidate. */
     @GetMapping("/new")
-    String form(Model model) {
-        return form(model, Map.of("status", "SUBMITTED"), Map.of(), null);
+    String form(@RequestParam(required = false) String name, @RequestParam(required = false) String villageCode, Model model) {
+        Map<String, String> values = new LinkedHashMap<>(Map.of("status", "SUBMITTED"));
+        values.put("name", name == null ? "" : name);
+        values.put("villageCode", villageCode == null ? "" : villageCode);
+        return form(model, values, Map.of(), null);
     }
 
     @PostMapping

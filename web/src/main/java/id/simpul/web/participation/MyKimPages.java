@@ -7,6 +7,7 @@ import id.simpul.web.workspace.ServiceClient;
 import id.simpul.web.workspace.ServiceProblem;
 import id.simpul.web.workspace.Services;
 import id.simpul.web.workspace.Steps;
+import id.simpul.web.workspace.Times;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
@@ -46,23 +47,42 @@ class MyKimPages {
 
     @GetMapping
     String show(@AuthenticationPrincipal OidcUser user, Model model) {
-        return page(Me.of(user), model, Map.of("publishedOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).toString()),
-                Map.of(), null);
+        return page(Me.of(user), model, Map.of(), Map.of(), null);
     }
 
     private String page(Me me, Model model, Map<String, String> output, Map<String, String> errors, String problem) {
         String kimId = kimOf(me);
-        model.addAttribute("kim", registry.get("/api/kims/{id}", kimId).body());
+        Map<String, Object> kim = registry.get("/api/kims/{id}", kimId).body();
+        model.addAttribute("kim", kim);
+        Map<String, Object> enrolments = ServiceClient.optional(() -> training.get("/api/kims/{id}/enrolments", kimId).body());
         model.addAttribute("open", ServiceClient.optional(() -> training.get("/api/kims/{id}/open-trainings", kimId).body()));
-        model.addAttribute("enrolments", ServiceClient.optional(() -> training.get("/api/kims/{id}/enrolments", kimId).body()));
+        model.addAttribute("enrolments", enrolments);
+        model.addAttribute("enrolledTrainings", trainingsOf(enrolments));
+        Map<String, String> form = new LinkedHashMap<>(output);
+        // An output is published on a day of the KIM's own zone: today there, unless the officer says otherwise.
+        form.putIfAbsent("publishedOn", java.time.LocalDate.now(Times.zone(kim.get("place") instanceof Map<?, ?> place
+                ? place.get("timeZone") : null)).toString());
         model.addAttribute("certificates", ServiceClient.optional(() -> training.get("/api/kims/{id}/certificates", kimId).body()));
         model.addAttribute("programmes", ServiceClient.optional(() -> training.get(uri -> uri.path("/api/programmes")
                 .queryParam("size", 50).build()).body()));
         model.addAttribute("channels", CHANNELS);
-        model.addAttribute("form", output);
+        model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
         return "participation/my-kim";
+    }
+
+    /** The trainings the KIM's members enrolled in, each once, for the output's "from the training". */
+    static List<Map<?, ?>> trainingsOf(Map<String, Object> enrolments) {
+        Map<Object, Map<?, ?>> byId = new LinkedHashMap<>();
+        if (enrolments != null && enrolments.get("items") instanceof List<?> items) {
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> i && i.get("training") instanceof Map<?, ?> t) {
+                    byId.putIfAbsent(t.get("id"), t);
+                }
+            }
+        }
+        return List.copyOf(byId.values());
     }
 
     /** The KIM the officer acts for; a person without one has no such page (403, as the services would say). */

@@ -15,6 +15,9 @@ public final class Refusals {
         if (fields.isEmpty()) {
             return detail;
         }
-        return detail == null || detail.isBlank() ? fields : detail + " (" + fields + ")";
+        if (detail == null || fields.contains(detail)) {
+            return fields;
+        }
+        return detail.isBlank() ? fields : detail + " (" + fields + ")";
     }
 }

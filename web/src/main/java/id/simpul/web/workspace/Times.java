@@ -19,6 +19,11 @@ public class Times {
             "WIT", ZoneId.of("Asia/Jayapura"));
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /** The zone named WIB, WITA or WIT; WIB for any other name. */
+    public static ZoneId zone(Object name) {
+        return name != null && ZONES.containsKey(name.toString()) ? ZONES.get(name.toString()) : ZONES.get("WIB");
+    }
+
     /** A time as training-service gives it ({@code local}, {@code timeZone}): the venue's local time and zone name. */
     public String local(Object time) {
         if (!(time instanceof Map<?, ?> t) || t.get("local") == null) {

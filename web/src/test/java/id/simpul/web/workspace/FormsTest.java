@@ -65,4 +65,19 @@ class FormsTest {
         assertThat(times.local(null)).isEmpty();
         assertThat(times.at("2027-02-10T01:00:00Z", "WIT")).isEqualTo("2027-02-10 10:00 WIT");
     }
+
+    @Test
+    void aRefusalWhoseDetailIsItsOnlyFieldErrorIsSaidOnce() {
+        ServiceProblem refused = new ServiceProblem("training-service", HttpStatusCode.valueOf(422), Map.of("detail",
+                "must not be before the KIM's training on 2026-12-03",
+                "errors", List.of(Map.of("field", "publishedOn", "message", "must not be before the KIM's training on 2026-12-03"))));
+        assertThat(Refusals.text(refused)).isEqualTo("publishedOn: must not be before the KIM's training on 2026-12-03");
+    }
+
+    @Test
+    void theZonesOfIndonesiaByName() {
+        assertThat(Times.zone("WITA")).hasToString("Asia/Makassar");
+        assertThat(Times.zone("WIT")).hasToString("Asia/Jayapura");
+        assertThat(Times.zone(null)).hasToString("Asia/Jakarta");
+    }
 }
