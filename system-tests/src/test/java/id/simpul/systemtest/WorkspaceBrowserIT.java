@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,8 +31,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class WorkspaceBrowserIT {
 
-    private static final Path AXE = Path.of(System.getProperty("simpul.axe", "../tools/axe/node_modules/axe-core/axe.min.js"));
-
     private static String missing;
     private static Http web;
     private static Http registry;
@@ -45,8 +42,8 @@ class WorkspaceBrowserIT {
     @BeforeAll
     static void start() throws IOException {
         missing = DashboardBrowserIT.missingBrowser();
-        if (missing == null && !Files.isReadable(AXE)) {
-            missing = "the accessibility check needs axe-core at " + AXE + " (npm ci --prefix tools/axe)";
+        if (missing == null) {
+            missing = Accessibility.missing();
         }
         if (missing != null) {
             if ("1".equals(System.getenv(DashboardBrowserIT.REQUIRE_BROWSER))) {
@@ -54,7 +51,7 @@ class WorkspaceBrowserIT {
             }
             return;
         }
-        axe = Files.readString(AXE);
+        axe = Accessibility.load();
         SimpulSystem system = SimpulSystem.get();
         web = system.anonymous("web");
         registry = system.http("registry-service");
@@ -198,17 +195,7 @@ class WorkspaceBrowserIT {
         input.sendKeys(value);
     }
 
-    /** axe-core on the page as it is now: no serious or critical violation of WCAG 2.1 A/AA. */
-    @SuppressWarnings("unchecked")
     private static void accessible() {
-        JavascriptExecutor js = browser;
-        js.executeScript(axe);
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-                   .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                                   .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).join('; ')}))))
-                   .catch(e => done([{id: 'axe-failed', impact: 'critical', nodes: String(e)}]));""");
-        assertThat(violations).as("axe-core on " + browser.getCurrentUrl()).isEmpty();
+        Accessibility.assertAccessible(browser, axe, browser.getCurrentUrl());
     }
 }
