@@ -14,9 +14,30 @@
   };
   const TRAINING_STATUSES = ['DRAFT', 'SCHEDULED', 'COMPLETED', 'CANCELLED'];
   const TRAINING_STATUS_COLOURS = { DRAFT: '#9aa5b1', SCHEDULED: '#3b7dd8', COMPLETED: '#0d7a64', CANCELLED: '#c0392b' };
-  const FUNNEL_STAGES = ['invited', 'enrolled', 'attended', 'reported'];
+  const FUNNEL_STAGES = ['eligible', 'enrolled', 'attended', 'reported'];
   const PROGRESS_MEASURES = ['trainingsPlanned', 'trainingsCompleted', 'kimsTrained', 'outputs', 'peopleReached'];
   const TIME_ZONES = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
+  // A viewer in Indonesia reads the zone by its Indonesian name; elsewhere the browser names it (UTC, CET, GMT+10…).
+  const INDONESIAN_ZONE_NAMES = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+  /** The columns of the region table after the name: how each reads a child region's figure. */
+  const REGION_COLUMNS = [
+    { key: 'kims', value: c => get(c, 'kims.total') },
+    { key: 'active', value: c => get(c, 'kims.active') },
+    { key: 'districts', value: c => get(c, 'coverage.districts.share'), kind: 'percent' },
+    { key: 'villages', value: c => get(c, 'coverage.villages.share'), kind: 'percent' },
+    { key: 'trainings', value: c => count(c.trainings) },
+    { key: 'enrolled', value: c => get(c, 'participants.enrolled') },
+    { key: 'attended', value: c => get(c, 'participants.attended') },
+    { key: 'outputs', value: c => get(c, 'outputs.count') },
+    { key: 'reach', value: c => get(c, 'outputs.reach') },
+    { key: 'index', value: c => number(c.indexAverage), kind: 'decimal' }
+  ];
+  const MAP_URL = 'maps/indonesia-38-provinces.geojson';
+  const MAP_NAME = 'indonesia-provinces';
+  // The boundary file numbers the six Papua provinces by their former province and a letter; the region dataset
+  // (Kepmendagri 300.2.2-2138/2025) gives each its own code. The others carry the dataset's code already.
+  const MAP_CODES = { '91-A': '91', '91-B': '95', '91-C': '93', '91-D': '94', '92-A': '92', '92-B': '96' };
+  const MAP_METRICS = ['kims', 'active', 'villages', 'districts', 'trainings', 'outputs'];
   // When the stream cannot be opened at all, try again (and re-read the figures) after this long.
   const STREAM_RETRY_MS = 5000;
   const BRAND = '#0b4a82';
@@ -39,7 +60,10 @@
     region: null,
     programmes: null,
     programme: null,
-    live: 'connecting'
+    live: 'connecting',
+    map: 'loading', // the province boundaries: loading, ready or failed
+    mapMetric: 'kims',
+    sort: { key: null, direction: null } // the region table: in the API's (code) order until a heading is chosen
   };
   const charts = {};
 
@@ -100,6 +124,16 @@
     const options = { dateStyle: 'medium', timeStyle: 'short' };
     if (timeZone) options.timeZone = timeZone;
     return new Intl.DateTimeFormat(locale(), options).format(date);
+  }
+
+  /** When the figures were computed, in the viewer's time with its zone (WIB, WITA, WIT, or as the browser names it). */
+  function formatUpdated(iso) {
+    const date = new Date(iso || '');
+    if (Number.isNaN(date.getTime())) return formatInstant(iso);
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const part = new Intl.DateTimeFormat(locale(), { timeZoneName: 'short' }).formatToParts(date)
+      .find(p => p.type === 'timeZoneName');
+    return formatInstant(iso) + ' ' + (INDONESIAN_ZONE_NAMES[zone] || (part ? part.value : zone));
   }
 
   function formatDate(isoDate) {
@@ -163,6 +197,10 @@
     return span;
   }
 
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  }
+
   function showError(key) {
     const box = byId('error');
     if (!key) {
@@ -189,6 +227,11 @@
 
   function regionHref(code) {
     return code ? '#/regions/' + encodeURIComponent(code) : '#/';
+  }
+
+  /** Opens a region's figures: what following its link in the region table does, also from the map. */
+  function drillInto(code) {
+    location.hash = regionHref(code);
   }
 
   // ---------- loading ----------
@@ -268,13 +311,13 @@
   function renderRegion(data) {
     if (!data) return;
     // The nation comes with a region without code; it is named in the page's language.
-    const region = data.region && data.region.code ? data.region : null;
+    const region = regionOf(data);
     const title = byId('region-title');
     title.textContent = region ? region.name || region.code : t('national');
     if (region && region.level) title.append(element('span', { class: 'level', text: label('level', region.level) }));
     renderBreadcrumb(region, Array.isArray(data.path) ? data.path : []);
     const updated = byId('updated-at');
-    updated.textContent = formatInstant(data.updatedAt);
+    updated.textContent = formatUpdated(data.updatedAt);
     if (data.updatedAt) updated.setAttribute('datetime', data.updatedAt);
 
     setFigure('kims-total', get(data, 'kims.total'));
@@ -303,7 +346,10 @@
     renderStatusChart('chart-trainings-status', t('chart.trainingsByStatus'), 'trainingStatus', TRAINING_STATUSES,
       TRAINING_STATUS_COLOURS, get(data, 'trainings.byStatus'), t('series.trainings'));
 
-    renderRegionRows(Array.isArray(data.children) ? data.children : [], region);
+    const children = Array.isArray(data.children) ? data.children : [];
+    renderMap(children, !region);
+    renderRegionRows(children, region);
+    renderAtThisLevel(data.atThisLevel, region);
   }
 
   function renderBreadcrumb(region, path) {
@@ -317,7 +363,7 @@
   }
 
   function renderRegionRows(children, region) {
-    const rows = children.map(child => {
+    const rows = sortedRegions(children).map(child => {
       const r = child.region || {};
       const name = r.name || r.code || '–';
       const drillable = r.code && r.level !== 'VILLAGE';
@@ -326,23 +372,142 @@
         element('span', { class: 'region-code', text: r.code || '' }));
       const quiet = number(get(child, 'kims.total')) === 0; // regions without KIMs recede, so the others stand out
       return element('tr', { 'data-code': r.code, 'data-testid': 'region-row-' + r.code, class: quiet ? 'quiet' : null },
-        nameCell,
-        figureCell('kims', get(child, 'kims.total')),
-        figureCell('active', get(child, 'kims.active')),
-        figureCell('districts', get(child, 'coverage.districts.share'), 'percent'),
-        figureCell('villages', get(child, 'coverage.villages.share'), 'percent'),
-        figureCell('trainings', count(child.trainings)),
-        figureCell('enrolled', get(child, 'participants.enrolled')),
-        figureCell('attended', get(child, 'participants.attended')),
-        figureCell('outputs', get(child, 'outputs.count')),
-        figureCell('reach', get(child, 'outputs.reach')),
-        figureCell('index', number(child.indexAverage), 'decimal'));
+        nameCell, ...REGION_COLUMNS.map(column => figureCell(column.key, column.value(child), column.kind)));
     });
     byId('regions-rows').replaceChildren(...rows);
     byId('regions-empty').hidden = rows.length > 0;
     const csv = byId('regions-csv');
     csv.hidden = rows.length === 0;
     csv.href = api.regionsCsv(region && region.code);
+    renderSortHeadings();
+  }
+
+  /** The trainings held at the region itself, in none of the rows above: their own row, so the column adds up. */
+  function renderAtThisLevel(atThisLevel, region) {
+    const trainings = number(get(atThisLevel, 'trainings'));
+    const foot = byId('regions-own');
+    if (!trainings) {
+      foot.replaceChildren();
+      return;
+    }
+    foot.replaceChildren(element('tr', { 'data-testid': 'region-row-own' },
+      element('th', { scope: 'row', text: t('own.' + (region ? region.level : 'COUNTRY')) }),
+      ...REGION_COLUMNS.map(column => column.key === 'trainings' ? figureCell('trainings', trainings)
+        : element('td', { class: 'num', 'data-key': column.key }))));
+  }
+
+  /** The child regions in the order chosen by a column heading; ties and missing figures keep the code order. */
+  function sortedRegions(children) {
+    const { key, direction } = state.sort;
+    if (!key) return children;
+    const sign = direction === 'descending' ? -1 : 1;
+    const name = child => get(child, 'region.name') || get(child, 'region.code') || '';
+    if (key === 'region') return children.slice().sort((a, b) => sign * name(a).localeCompare(name(b), locale()));
+    const column = REGION_COLUMNS.find(c => c.key === key);
+    return children.slice().sort((a, b) => {
+      const x = number(column.value(a));
+      const y = number(column.value(b));
+      if (x === y) return 0;
+      if (x === null) return 1;
+      if (y === null) return -1;
+      return sign * (x - y);
+    });
+  }
+
+  /** A heading chosen again turns the order round; a new one starts with the largest figure (names: A to Z). */
+  function sortBy(key) {
+    const again = state.sort.key === key;
+    const direction = again ? (state.sort.direction === 'ascending' ? 'descending' : 'ascending')
+      : (key === 'region' ? 'ascending' : 'descending');
+    state.sort = { key, direction };
+    if (state.region) renderRegionRows(Array.isArray(state.region.children) ? state.region.children : [], regionOf(state.region));
+  }
+
+  function renderSortHeadings() {
+    document.querySelectorAll('#regions-table th[data-sort-key]').forEach(heading => {
+      const active = heading.dataset.sortKey === state.sort.key;
+      if (active) heading.setAttribute('aria-sort', state.sort.direction);
+      else heading.removeAttribute('aria-sort');
+      heading.querySelector('.sort-mark').textContent = active ? (state.sort.direction === 'ascending' ? ' ▲' : ' ▼') : '';
+    });
+  }
+
+  /** The region of an answer, or null for the nation (which comes with a region without code). */
+  function regionOf(data) {
+    return data.region && data.region.code ? data.region : null;
+  }
+
+  // ---------- the province map ----------
+
+  async function loadMap() {
+    if (!window.echarts) {
+      state.map = 'failed';
+      render();
+      return;
+    }
+    try {
+      const geo = await fetchJson(MAP_URL);
+      geo.features.forEach(feature => {
+        const p = feature.properties;
+        p.code = MAP_CODES[p.id] || p.KODE_PROV;
+      });
+      window.echarts.registerMap(MAP_NAME, geo);
+      state.map = 'ready';
+    } catch (error) {
+      console.error('Simpul dashboard: the province boundaries could not be loaded', error);
+      state.map = 'failed';
+    }
+    render();
+  }
+
+  /** The provinces coloured by the chosen figure; shown for the nation only (below it the table stands alone). */
+  function renderMap(provinces, national) {
+    byId('map-panel').hidden = !national;
+    if (!national) return;
+    const select = byId('map-metric');
+    if (select.dataset.language !== state.language) { // rebuilt only when the words change, not on every update
+      select.replaceChildren(...MAP_METRICS.map(key => element('option', { value: key, text: t('map.metric.' + key) })));
+      select.dataset.language = state.language;
+    }
+    select.value = state.mapMetric;
+    const metric = t('map.metric.' + state.mapMetric);
+    const node = byId('chart-map');
+    node.setAttribute('aria-label', t('map.label').replace('{metric}', metric));
+    if (state.map === 'failed') {
+      node.replaceChildren(element('p', { class: 'chart-message', text: t('map.unavailable') }));
+      return;
+    }
+    if (state.map !== 'ready') return;
+    const firstDrawing = !charts['chart-map'];
+    const chart = chartFor('chart-map');
+    if (!chart) return;
+    if (firstDrawing) chart.on('click', params => params.data && params.data.name && drillInto(params.data.name));
+    const column = REGION_COLUMNS.find(c => c.key === state.mapMetric);
+    const data = provinces.filter(p => get(p, 'region.code')).map(p => ({
+      name: p.region.code, province: p.region.name || p.region.code, value: number(column.value(p))
+    }));
+    const top = Math.max(column.kind === 'percent' ? 0.01 : 1, ...data.map(d => d.value || 0));
+    chart.setOption({
+      animation: false,
+      textStyle: chartText(),
+      tooltip: {
+        trigger: 'item',
+        formatter: p => escapeHtml(p.data ? p.data.province : p.name) + '<br>' + escapeHtml(metric) + ': '
+          + escapeHtml(format(p.value, column.kind))
+      },
+      visualMap: {
+        type: 'continuous', min: 0, max: top, orient: 'horizontal', left: 'center', bottom: 0, itemWidth: 10,
+        itemHeight: 140, text: [format(top, column.kind), format(0, column.kind)], textStyle: { color: '#17212b' },
+        inRange: { color: ['#e3ebf4', '#0b4a82'] }
+      },
+      series: [{
+        type: 'map', map: MAP_NAME, nameProperty: 'code', aspectScale: 1, selectedMode: false,
+        top: 4, bottom: 36, left: 4, right: 4,
+        itemStyle: { areaColor: '#eef1f5', borderColor: '#7d8b99', borderWidth: 0.5 },
+        emphasis: { label: { show: false }, itemStyle: { areaColor: '#f2b705' } },
+        data
+      }]
+    }, true);
   }
 
   function programmeList(list) {
@@ -381,25 +546,30 @@
     const node = byId('chart-outputs-targets');
     node.setAttribute('aria-label', t('chart.outputsVsTargets') + ': ' + names.map((name, i) =>
       name + ' ' + format(actual[i]) + ' / ' + format(target[i])).join('; '));
+    // One row per programme, its full title beside it (wrapped, never cut): titles often differ only at the end.
+    node.style.height = Math.max(160, 64 + programmes.length * 64) + 'px';
     const chart = chartFor('chart-outputs-targets');
     if (!chart) return;
     if (programmes.length === 0) {
       emptyChart(chart);
       return;
     }
+    const labelWidth = Math.round(Math.max(110, Math.min(320, node.clientWidth * 0.4)));
     chart.setOption({
       animation: false,
       textStyle: chartText(),
       legend: { top: 0, data: [t('series.actual'), t('series.target')] },
-      tooltip: { trigger: 'axis', valueFormatter: v => format(v) },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, width: 160, overflow: 'truncate' } },
-      yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: v => format(v) } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: v => format(v) },
+      // The labels get a column of their own: containLabel does not measure wrapped labels.
+      grid: { left: labelWidth + 16, right: 48, top: 36, bottom: 28 },
+      yAxis: { type: 'category', inverse: true, data: names, axisTick: { show: false },
+        axisLabel: { interval: 0, width: labelWidth, overflow: 'break', lineHeight: 16, color: '#17212b', margin: 8 } },
+      xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: v => format(v) } },
       series: [
-        { name: t('series.actual'), type: 'bar', data: actual, itemStyle: { color: ACCENT }, barMaxWidth: 48,
-          label: { show: true, position: 'top', formatter: p => format(p.value) } },
-        { name: t('series.target'), type: 'bar', data: target, itemStyle: { color: TARGET_GREY }, barMaxWidth: 48,
-          label: { show: true, position: 'top', formatter: p => format(p.value) } }
+        { name: t('series.actual'), type: 'bar', data: actual, itemStyle: { color: ACCENT }, barMaxWidth: 20,
+          label: { show: true, position: 'right', formatter: p => format(p.value) } },
+        { name: t('series.target'), type: 'bar', data: target, itemStyle: { color: TARGET_GREY }, barMaxWidth: 20,
+          label: { show: true, position: 'right', formatter: p => format(p.value) } }
       ]
     }, true);
   }
@@ -522,7 +692,8 @@
       tooltip: { trigger: 'item', valueFormatter: v => format(v) },
       grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: v => format(v) } },
-      yAxis: { type: 'category', inverse: true, data: names, axisTick: { show: false } },
+      yAxis: { type: 'category', inverse: true, data: names, axisTick: { show: false },
+        axisLabel: { width: 140, overflow: 'break', lineHeight: 15 } },
       series: [{
         name: seriesName, type: 'bar', barMaxWidth: 22,
         data: values.map((value, i) => ({ value, itemStyle: { color: (colours && colours[codes[i]]) || BRAND } })),
@@ -542,7 +713,7 @@
       return;
     }
     const top = Math.max(1, ...values.map(v => v || 0));
-    // Each stage after the first also shows its share of the KIMs invited.
+    // Each stage after the first also shows its share of the eligible KIMs.
     const stageShare = i => (i > 0 && values[0] ? ' (' + format((values[i] || 0) / values[0], 'percent') + ')' : '');
     const shades = ['#0b4a82', '#2a6aa5', '#0d7a64', '#3f9c7f'];
     chart.setOption({
@@ -555,6 +726,8 @@
         label: { position: 'right', color: '#17212b', lineHeight: 16,
           formatter: p => p.name + '\n' + format(p.value) + stageShare(p.dataIndex) },
         labelLine: { length: 12, lineStyle: { color: '#b8c2cc' } },
+        // Labels in one column right of the funnel, so a wide first stage above a narrow second does not cover one.
+        labelLayout: { x: '60%', align: 'left' },
         data: FUNNEL_STAGES.map((stage, i) => ({ name: t('funnel.' + stage), value: values[i] || 0, itemStyle: { color: shades[i] } }))
       }]
     }, true);
@@ -628,6 +801,12 @@
 
   function start() {
     byId('lang-toggle').addEventListener('click', switchLanguage);
+    document.querySelectorAll('#regions-table th[data-sort-key] button').forEach(button =>
+      button.addEventListener('click', () => sortBy(button.parentElement.dataset.sortKey)));
+    byId('map-metric').addEventListener('change', event => {
+      state.mapMetric = event.target.value;
+      if (state.region) renderMap(Array.isArray(state.region.children) ? state.region.children : [], !regionOf(state.region));
+    });
     byId('programme-select').addEventListener('change', event => {
       if (event.target.value) location.hash = '#/programmes/' + encodeURIComponent(event.target.value);
     });
@@ -647,6 +826,7 @@
     });
     applyLanguage();
     refresh();
+    loadMap();
     connectStream();
   }
 

@@ -8,19 +8,27 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Collator;
 import java.text.NumberFormat;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,7 +45,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The web dashboard (served by the web service, its figures routed from reporting-service) in a real headless Chromium, with every service running: its figures are
- * the API's, it speaks Bahasa Indonesia and English, drills down from a province, and follows the live stream.
+ * the API's, it speaks Bahasa Indonesia and English, drills down from a province (in the table or on the province map),
+ * sorts the table, and follows the live stream; axe-core finds no serious or critical violation on it.
  * Needs Debian's {@code chromium} and {@code chromium-driver}; without them it is skipped, unless
  * {@value #REQUIRE_BROWSER} is 1 (as in CI), which makes their absence a failure.
  */
@@ -82,10 +91,14 @@ class DashboardBrowserIT {
     private static Path profile;
     private static ChromeDriver browser;
     private static WebDriverWait wait;
+    private static String axe;
 
     @BeforeAll
     static void startSystemAndBrowser() throws IOException {
         missingBrowser = missingBrowser();
+        if (missingBrowser == null) {
+            missingBrowser = Accessibility.missing();
+        }
         if (missingBrowser != null) {
             if ("1".equals(System.getenv(REQUIRE_BROWSER))) {
                 fail(REQUIRE_BROWSER + "=1 but " + missingBrowser);
@@ -93,6 +106,7 @@ class DashboardBrowserIT {
             System.out.println("DashboardBrowserIT is skipped: " + missingBrowser);
             return;
         }
+        axe = Accessibility.load();
         SimpulSystem system = SimpulSystem.get();
         registry = system.http("registry-service");
         reporting = system.http("reporting-service");
@@ -150,6 +164,9 @@ class DashboardBrowserIT {
 
         CARD_FIGURES.forEach((testId, path) -> assertFigure(testId, shown.get(testId), summary.json(path)));
         assertThat(browser.findElement(By.id("region-title")).getText()).isEqualTo("Indonesia");
+        assertThat(attribute("chart-funnel", "aria-label")).as("the first stage is named for what it counts")
+                .contains("KIM memenuhi syarat " + NumberFormat.getIntegerInstance(Locale.forLanguageTag("id-ID"))
+                        .format(((Number) summary.json("$.funnel.eligible")).longValue()));
         screenshot("dashboard-national", 0);
         screenshot("dashboard-overview", 1600);
     }
@@ -214,6 +231,8 @@ class DashboardBrowserIT {
     void aKimRegisteredInTheRegistryRaisesTheTotalOnThePageWithoutReloading() {
         wait.until(d -> "live".equals(attribute("live", "data-state")));
         long before = Long.parseLong(figures().get("kims-total"));
+        wait.until(d -> mapValues() != null);
+        double southKalimantan = mapValues().get("63");
         browser.executeScript("window.simpulNotReloaded = true");
 
         long started = System.nanoTime();
@@ -225,6 +244,7 @@ class DashboardBrowserIT {
 
         wait.until(d -> String.valueOf(before + 1).equals(figures().get("kims-total")));
         System.out.printf("KIM counted on the open dashboard %d ms after POST /api/kims%n", (System.nanoTime() - started) / 1_000_000);
+        wait.until(d -> Double.valueOf(southKalimantan + 1).equals(mapValues().get("63")));
         assertThat((Boolean) browser.executeScript("return window.simpulNotReloaded === true")).as("the page was not reloaded").isTrue();
         assertThat(text("kims-total")).isEqualTo(NumberFormat.getIntegerInstance(Locale.forLanguageTag("id-ID")).format(before + 1));
 
@@ -287,8 +307,211 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void theMapDrawsEveryProvinceWithItsFiguresAndCreditsItsBoundaries() {
+        wait.until(d -> mapValues() != null);
+        Map<String, Object> drawn = script("""
+                const registered = echarts.getMap('indonesia-provinces');
+                const features = (registered.geoJSON || registered.geoJson).features;
+                return {features: features.length, codes: features.map(f => f.properties.code),
+                        shapes: document.querySelectorAll('#chart-map svg path').length};""");
+
+        assertThat(((Number) drawn.get("features")).intValue()).isEqualTo(38);
+        assertThat(new ArrayList<Object>((List<?>) drawn.get("codes"))).as("each shape is a province of the region dataset, once")
+                .containsExactlyInAnyOrderElementsOf(new ArrayList<>(apiProvinces("kims.total").keySet()));
+        assertThat(((Number) drawn.get("shapes")).intValue()).as("SVG paths drawn").isGreaterThanOrEqualTo(38);
+        assertThat(mapValues()).as("the KIMs of each province, as the API counts them").isEqualTo(apiProvinces("kims.total"));
+        WebElement credit = byTestId("map-credit");
+        assertThat(credit.isDisplayed()).isTrue();
+        assertThat(credit.getText()).startsWith("Batas provinsi: Deny Herianto, CC BY 4.0");
+        assertThat(credit.findElement(By.cssSelector("a[rel=license]")).getDomAttribute("href"))
+                .isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+        assertThat(attribute("chart-map", "role")).isEqualTo("img");
+        assertThat(attribute("chart-map", "aria-label")).contains("KIM terdaftar").contains("tabel Rincian wilayah");
+
+        click("lang-toggle");
+        assertThat(byTestId("map-credit").getText()).startsWith("Province boundaries: Deny Herianto, CC BY 4.0");
+        screenshot("dashboard-map", 0);
+    }
+
+    @Test
+    void choosingAnotherFigureRedrawsTheMapWithIt() {
+        wait.until(d -> mapValues() != null);
+        Select metric = new Select(byTestId("map-metric"));
+        assertThat(metric.getFirstSelectedOption().getDomAttribute("value")).isEqualTo("kims");
+        Map<String, Double> kims = mapValues();
+        Map<String, Double> villages = apiProvinces("coverage.villages.share");
+        assertThat(villages).as("the seed data has figures that differ").isNotEqualTo(kims);
+
+        metric.selectByValue("villages");
+
+        wait.until(d -> villages.equals(mapValues()));
+        assertThat(attribute("chart-map", "aria-label")).contains("Desa/kelurahan dengan KIM aktif");
+
+        metric.selectByValue("active");
+
+        Map<String, Double> active = apiProvinces("kims.active");
+        wait.until(d -> active.equals(mapValues()));
+    }
+
+    @Test
+    void choosingAProvinceOnTheMapOpensItAsItsRowInTheTableDoes() {
+        wait.until(d -> mapValues() != null);
+        WebElement map = byTestId("chart-map");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", map);
+        // A point inside Kalimantan Selatan (near Barabai), where the map draws it now.
+        Map<String, Object> point = script("""
+                const node = document.getElementById('chart-map');
+                const [x, y] = echarts.getInstanceByDom(node).convertToPixel({seriesIndex: 0}, [115.35, -2.75]);
+                return {x, y, width: node.clientWidth, height: node.clientHeight};""");
+
+        new Actions(browser).moveToElement(map,
+                (int) Math.round(((Number) point.get("x")).doubleValue() - ((Number) point.get("width")).doubleValue() / 2),
+                (int) Math.round(((Number) point.get("y")).doubleValue() - ((Number) point.get("height")).doubleValue() / 2))
+                .click().perform();
+
+        waitForRegion("63");
+        String byMap = browser.getCurrentUrl();
+        String titleByMap = text("region-title");
+        List<Map<String, String>> rowsByMap = rows();
+        assertThat(rowsByMap).isEqualTo(childRows(reporting.get("/api/dashboard/regions/63")));
+        assertThat(byTestId("map-panel").isDisplayed()).as("no map below the national level").isFalse();
+
+        browser.navigate().back();
+        waitForRegion("");
+        click("region-link-63");
+        waitForRegion("63");
+
+        assertThat(browser.getCurrentUrl()).isEqualTo(byMap);
+        assertThat(text("region-title")).isEqualTo(titleByMap);
+        assertThat(rows()).isEqualTo(rowsByMap);
+    }
+
+    @Test
+    void theColumnHeadingsSortTheTableAndSayHow() {
+        List<String> codeOrder = rows().stream().map(row -> row.get("code")).toList();
+
+        click("sort-kims");
+
+        List<Long> kims = rows().stream().map(row -> Long.parseLong(row.get("kims"))).toList();
+        assertThat(kims).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(rows().stream().map(row -> row.get("code")).toList()).as("reordered").isNotEqualTo(codeOrder);
+        assertThat(heading("kims").getDomAttribute("aria-sort")).isEqualTo("descending");
+
+        click("sort-kims");
+
+        assertThat(rows().stream().map(row -> Long.parseLong(row.get("kims"))).toList()).isSorted();
+        assertThat(heading("kims").getDomAttribute("aria-sort")).isEqualTo("ascending");
+
+        byTestId("sort-region").sendKeys(Keys.ENTER);
+
+        assertThat(regionNames()).isSortedAccordingTo(Collator.getInstance(Locale.forLanguageTag("id-ID")));
+        assertThat(heading("region").getDomAttribute("aria-sort")).isEqualTo("ascending");
+        assertThat(heading("kims").getDomAttribute("aria-sort")).as("one column sorts at a time").isNull();
+        assertThat(byTestId("sort-region").getTagName()).isEqualTo("button");
+    }
+
+    @Test
+    void updatedAtIsShownInTheViewersTimeWithItsZone() {
+        browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Makassar"));
+        try {
+            browser.navigate().refresh();
+            waitForFigure("kims-total");
+            wait.until(d -> text("updated-at").endsWith(" WITA"));
+            LocalTime local = Instant.parse(attribute("updated-at", "datetime")).atZone(ZoneId.of("Asia/Makassar")).toLocalTime();
+
+            assertThat(text("updated-at")).matches(".*%02d[.:]%02d WITA".formatted(local.getHour(), local.getMinute()));
+
+            browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Europe/London"));
+            browser.navigate().refresh();
+            waitForFigure("kims-total");
+            wait.until(d -> !text("updated-at").endsWith("WITA"));
+            assertThat(text("updated-at")).as("outside Indonesia the browser names the zone").matches(".*\\d (GMT|BST|UTC)([+-]\\d+)?$");
+        } finally {
+            browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
+        }
+    }
+
+    @Test
+    void trainingsHeldAtADistrictItselfHaveTheirOwnRowSoTheVillagesAddUp() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String programme = scenario.programme("Kelas Kecamatan " + run, "63", "{\"trainings\": 1}");
+        Scenario.id(scenario.draftInMartapura(programme, "Pembekalan Kecamatan " + run, 5));
+        await().atMost(LIVE_UPDATE).until(() -> reporting.get("/api/dashboard/regions/63.03.05")
+                .<Object>json("$.atThisLevel.trainings") instanceof Number n && n.longValue() > 0);
+
+        browser.get(page("/#/regions/63.03.05"));
+        waitForRegion("63.03.05");
+        String own = raw(reporting.get("/api/dashboard/regions/63.03.05").json("$.atThisLevel.trainings"));
+
+        wait.until(d -> own.equals(script(
+                "return document.querySelector('[data-testid=region-row-own] [data-key=trainings]')?.dataset.value ?? null")));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=region-row-own] th")).getText()).isEqualTo("Di tingkat kecamatan");
+        long villages = ((Number) script("""
+                return [...document.querySelectorAll('#regions-rows [data-key=trainings]')]
+                  .reduce((sum, cell) => sum + Number(cell.dataset.value || 0), 0);""")).longValue();
+        assertThat(villages + Long.parseLong(own)).as("the rows add up to the district's trainings")
+                .isEqualTo(Long.parseLong(figures().get("trainings-total")));
+    }
+
+    @Test
+    void programmesWhoseTitlesDifferOnlyAtTheEndAreToldApartOnTheChart() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String common = "Kampanye Literasi Digital dan Pencegahan Stunting di Desa-desa Kabupaten Banjar Tahap ";
+        String first = common + "Pertama " + run;
+        String second = common + "Kedua " + run;
+        scenario.programme(first, "63", "{\"outputs\": 4}");
+        scenario.programme(second, "63", "{\"outputs\": 4}");
+        await().atMost(LIVE_UPDATE).until(() -> reporting.get("/api/dashboard/programmes").body().contains(second));
+
+        click("tab-programmes");
+
+        // Every word of both titles is drawn (wrapped over lines), and no label reaches past the chart's edges.
+        wait.until(d -> {
+            String drawn = script("const svg = document.querySelector('#chart-outputs-targets svg'); return svg ? svg.textContent : '';");
+            String letters = drawn.replaceAll("\\s+", "");
+            return letters.contains(first.replaceAll("\\s+", "")) && letters.contains(second.replaceAll("\\s+", ""));
+        });
+        List<String> outside = script("""
+                const chart = document.getElementById('chart-outputs-targets').getBoundingClientRect();
+                return [...document.querySelectorAll('#chart-outputs-targets svg text')]
+                  .filter(t => { const r = t.getBoundingClientRect();
+                                 return r.width > 0 && (r.left < chart.left - 0.5 || r.right > chart.right + 0.5); })
+                  .map(t => t.textContent);""");
+        assertThat(outside).as("labels cut off at the chart's edges").isEmpty();
+        screenshot("dashboard-programmes-chart", 0);
+    }
+
+    @Test
+    void axeFindsNoSeriousViolationOnTheMapAProvinceOrTheProgrammes() {
+        wait.until(d -> mapValues() != null);
+        Accessibility.assertAccessible(browser, axe, "the national dashboard with its map");
+
+        click("sort-kims");
+        click("region-link-63");
+        waitForRegion("63");
+        Accessibility.assertAccessible(browser, axe, "a province");
+
+        click("tab-programmes");
+        wait.until(d -> !text("programme-title").equals("–"));
+        Accessibility.assertAccessible(browser, axe, "the programmes");
+    }
+
+    @Test
     void onAPhoneThePageFitsTheScreenAndTheTableScrollsSideways() {
         browser.manage().window().setSize(new Dimension(390, 844));
+        wait.until(d -> mapValues() != null);
+        Map<String, Object> map = script("""
+                const node = document.getElementById('chart-map');
+                return {right: node.getBoundingClientRect().right, height: node.clientHeight,
+                        viewport: document.documentElement.clientWidth,
+                        control: document.getElementById('map-metric').getBoundingClientRect().right,
+                        panel: document.getElementById('map-panel').getBoundingClientRect().right};""");
+        assertThat(((Number) map.get("right")).doubleValue()).as("the map fits the phone's width")
+                .isLessThanOrEqualTo(((Number) map.get("viewport")).doubleValue());
+        assertThat(((Number) map.get("height")).intValue()).as("and stays tall enough to read").isGreaterThanOrEqualTo(200);
+        assertThat(((Number) map.get("control")).doubleValue()).as("the figure's choice fits too")
+                .isLessThanOrEqualTo(((Number) map.get("panel")).doubleValue());
+        screenshot("dashboard-phone-map", 1400);
         click("region-link-63");
         waitForRegion("63");
 
@@ -363,6 +586,48 @@ class DashboardBrowserIT {
             rows.add(copy);
         });
         return rows;
+    }
+
+    /** The province map's figures as drawn, by province code, or null before it is drawn. */
+    private static Map<String, Double> mapValues() {
+        Map<String, Object> read = script("""
+                const node = document.getElementById('chart-map');
+                const chart = window.echarts && echarts.getInstanceByDom(node);
+                const option = chart && chart.getOption();
+                if (!option || !option.series || !option.series.length || !option.series[0].data) return null;
+                const values = {};
+                option.series[0].data.forEach(d => values[d.name] = d.value ?? null);
+                return values;""");
+        return read == null ? null : numbers(read);
+    }
+
+    /** A figure of every province from the summary's children ({@code path} below a child), by province code. */
+    private static Map<String, Double> apiProvinces(String path) {
+        Http.Response summary = reporting.get("/api/dashboard/summary");
+        int provinces = summary.<List<?>>json("$.children").size();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < provinces; i++) {
+            values.put(summary.json("$.children[" + i + "].region.code"), summary.json("$.children[" + i + "]." + path));
+        }
+        return numbers(values);
+    }
+
+    private static Map<String, Double> numbers(Map<String, Object> values) {
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        values.forEach((key, value) -> numbers.put(key, value == null ? null : ((Number) value).doubleValue()));
+        return numbers;
+    }
+
+    private static List<String> regionNames() {
+        return script("return [...document.querySelectorAll('#regions-rows tr th')].map(th => th.firstChild.textContent);");
+    }
+
+    private static WebElement heading(String column) {
+        return browser.findElement(By.cssSelector("#regions-table th[data-sort-key='" + column + "']"));
+    }
+
+    private static WebElement byTestId(String testId) {
+        return browser.findElement(By.cssSelector("[data-testid='" + testId + "']"));
     }
 
     /** The same columns from the API's children of a region. */

@@ -144,7 +144,7 @@ class StuntingScenarioIT {
         assertThat(number(page, "$.partners.byType.HEALTH_OFFICE")).isEqualTo(1);
         assertThat(numbers(page, "$.funnel", "enrolled", "attended", "reported")).containsExactly(1L, 1L, 1L);
         Http.Response kalsel = reporting.get("/api/dashboard/regions/63");
-        assertThat(number(page, "$.funnel.invited")).as("VERIFIED or ACTIVE KIMs in the target region")
+        assertThat(number(page, "$.funnel.eligible")).as("VERIFIED or ACTIVE KIMs in the target region")
                 .isEqualTo(number(kalsel, "$.kims.byStatus.VERIFIED") + number(kalsel, "$.kims.byStatus.ACTIVE"));
         assertThat((String) page.json("$.trainings[0].venue.name")).isEqualTo("Martapura");
         assertThat(numbers(page, "$.trainings[0]", "enrolled", "waitlisted", "attended", "partnersJoined")).containsExactly(1L, 0L, 1L, 1L);

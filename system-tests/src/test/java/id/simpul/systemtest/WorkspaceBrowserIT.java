@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -35,8 +34,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class WorkspaceBrowserIT {
 
-    private static final Path AXE = Path.of(System.getProperty("simpul.axe", "../tools/axe/node_modules/axe-core/axe.min.js"));
-
     private static String missing;
     private static Http web;
     private static Http registry;
@@ -50,8 +47,8 @@ class WorkspaceBrowserIT {
     @BeforeAll
     static void start() throws IOException {
         missing = DashboardBrowserIT.missingBrowser();
-        if (missing == null && !Files.isReadable(AXE)) {
-            missing = "the accessibility check needs axe-core at " + AXE + " (npm ci --prefix tools/axe)";
+        if (missing == null) {
+            missing = Accessibility.missing();
         }
         if (missing != null) {
             if ("1".equals(System.getenv(DashboardBrowserIT.REQUIRE_BROWSER))) {
@@ -59,7 +56,7 @@ class WorkspaceBrowserIT {
             }
             return;
         }
-        axe = Files.readString(AXE);
+        axe = Accessibility.load();
         system = SimpulSystem.get();
         web = system.anonymous("web");
         registry = system.http("registry-service");
@@ -100,6 +97,10 @@ class WorkspaceBrowserIT {
             dashboardWait.until(d -> digits(d.findElement(By.cssSelector("[data-testid=outputs-reach]")).getText()) >= 0);
             long reachBefore = digits(dashboard.findElement(By.cssSelector("[data-testid=outputs-reach]")).getText());
             long outputsBefore = digits(dashboard.findElement(By.cssSelector("[data-testid=outputs-count]")).getText());
+            // The map, showing outputs: South Kalimantan's figure as drawn.
+            new org.openqa.selenium.support.ui.Select(dashboard.findElement(By.cssSelector("[data-testid=map-metric]"))).selectByValue("outputs");
+            dashboardWait.until(d -> mapValue(dashboard, "63") != null);
+            double southKalimantanBefore = mapValue(dashboard, "63");
 
             String kimId = banjarRegistersAndSubmits();
             banjarImportsASpreadsheet();
@@ -117,6 +118,7 @@ class WorkspaceBrowserIT {
 
             dashboardWait.until(d -> digits(d.findElement(By.cssSelector("[data-testid=outputs-reach]")).getText()) >= reachBefore + 250
                     && digits(d.findElement(By.cssSelector("[data-testid=outputs-count]")).getText()) >= outputsBefore + 1);
+            dashboardWait.until(d -> mapValue(dashboard, "63") >= southKalimantanBefore + 1);
         } finally {
             DashboardBrowserIT.close(dashboard, dashboardProfile);
         }
@@ -440,6 +442,17 @@ class WorkspaceBrowserIT {
         browser.executeScript("arguments[0].value = arguments[1]", byTestId(id), value);
     }
 
+    /** The figure the dashboard's province map draws for {@code province}, or null before it is drawn. */
+    private static Double mapValue(ChromeDriver dashboard, String province) {
+        Object value = dashboard.executeScript("""
+                const chart = window.echarts && echarts.getInstanceByDom(document.getElementById('chart-map'));
+                const option = chart && chart.getOption();
+                const data = option && option.series && option.series.length ? option.series[0].data : null;
+                const entry = data && data.find(d => d.name === arguments[0]);
+                return entry && entry.value != null ? Number(entry.value) : null;""", province);
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
     private static long digits(String text) {
         String digits = text.replaceAll("[^0-9]", "");
         return digits.isEmpty() ? -1 : Long.parseLong(digits);
@@ -451,17 +464,7 @@ class WorkspaceBrowserIT {
         input.sendKeys(value);
     }
 
-    /** axe-core on the page as it is now: no serious or critical violation of WCAG 2.1 A/AA. */
-    @SuppressWarnings("unchecked")
     private static void accessible() {
-        JavascriptExecutor js = browser;
-        js.executeScript(axe);
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-                   .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                                   .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).join('; ')}))))
-                   .catch(e => done([{id: 'axe-failed', impact: 'critical', nodes: String(e)}]));""");
-        assertThat(violations).as("axe-core on " + browser.getCurrentUrl()).isEmpty();
+        Accessibility.assertAccessible(browser, axe, browser.getCurrentUrl());
     }
 }

@@ -35,8 +35,8 @@ class DashboardController {
     @GetMapping("/summary")
     @Allowed(ReportingRights.DASHBOARD_READ)
     @Operation(operationId = "getNationalFigures", summary = "National figures", description = "KIMs by status, focus area and media; mapping coverage; "
-            + "trainings; participants; partners engaged; outputs; the funnel; the development index; and the same key "
-            + "figures per province in children.")
+            + "trainings; participants; partners engaged; outputs; the funnel; the development index; the same key "
+            + "figures per province in children, and in atThisLevel the trainings without a venue region.")
     Views.RegionFigures summary() {
         return figures.current().national();
     }
@@ -44,7 +44,8 @@ class DashboardController {
     @GetMapping("/regions/{code}")
     @Allowed(ReportingRights.DASHBOARD_READ)
     @Operation(operationId = "getRegionFigures", summary = "One region's figures", description = "The figures of a province, regency/city, district or "
-            + "village (Kemendagri code such as 63 or 63.03.05), with its children one level down and the regions above it.")
+            + "village (Kemendagri code such as 63 or 63.03.05), with its children one level down, the trainings held at "
+            + "the region itself rather than in one of them (atThisLevel), and the regions above it.")
     Views.RegionFigures region(@PathVariable @Parameter(description = REGION_CODE,
             schema = @Schema(pattern = RegionCode.PATTERN, maxLength = 13)) String code) {
         requireRegionCode("code", code);

@@ -158,9 +158,9 @@ final class Figures {
         Set<String> targetRegions = new HashSet<>();
         programmes.values().forEach(p -> targetRegions.addAll(p.targetRegions()));
         for (Rows.Kim kim : kimRows) {
-            boolean invited = kim.mayEnrol() && inAny(kim.villageCode(), targetRegions);
+            boolean eligible = kim.mayEnrol() && inAny(kim.villageCode(), targetRegions);
             for (Tally tally : target.apply(kim.villageCode())) {
-                tally.kim(kim, invited, scores.get(kim.id()));
+                tally.kim(kim, eligible, scores.get(kim.id()));
             }
         }
         for (Rows.Training training : trainingRows) {
@@ -244,7 +244,7 @@ final class Figures {
             }
         }
         programmeOutputs.forEach(tally::output);
-        long invited = kims.values().stream().filter(k -> k.mayEnrol() && programme.covers(k.villageCode())).count();
+        long eligible = kims.values().stream().filter(k -> k.mayEnrol() && programme.covers(k.villageCode())).count();
         Views.Funnel funnel = tally.funnel();
         Views.Progress progress = new Views.Progress(
                 Views.Target.of(planned, programme.targetTrainings()),
@@ -256,7 +256,7 @@ final class Figures {
                 .map(code -> regionProgress(code, programmeTrainings, programmeOutputs, true))
                 .toList();
         return new Views.ProgrammeFigures(info(programme), progress, tally.participants(), tally.partners(),
-                tally.outputFigures(), new Views.Funnel(invited, funnel.enrolled(), funnel.attended(), funnel.reported()),
+                tally.outputFigures(), new Views.Funnel(eligible, funnel.enrolled(), funnel.attended(), funnel.reported()),
                 rows, byRegion, computedAt);
     }
 
@@ -376,11 +376,14 @@ final class Figures {
                     t.trainings, new Views.ChildParticipants(t.enrolled, t.attended), new Views.ChildOutputs(t.outputs, t.reach),
                     t.indexAverage());
         }).toList();
+        // Every training lies in at most one child, so what the children leave over was held at this region itself.
+        Views.AtThisLevel atThisLevel = region != null && region.level() == RegionLevel.VILLAGE ? null
+                : new Views.AtThisLevel(tally.trainings - children.stream().mapToLong(Views.Child::trainings).sum());
         List<Region> path = region == null ? List.of() : regions.path(region.code());
         return new Views.RegionFigures(region == null ? Views.Place.INDONESIA : Views.Place.of(region),
                 path.stream().limit(Math.max(0, path.size() - 1)).map(Views.Place::of).toList(),
                 tally.kimFigures(), coverage(region, tally), tally.trainingFigures(), tally.participants(), tally.partners(),
-                tally.outputFigures(), tally.funnel(), tally.index(), children, computedAt);
+                tally.outputFigures(), tally.funnel(), tally.index(), children, atThisLevel, computedAt);
     }
 
     /** The key figures of a tally, for the fingerprint. */

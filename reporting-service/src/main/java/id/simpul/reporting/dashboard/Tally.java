@@ -43,7 +43,7 @@ final class Tally {
     long reach;
     Map<String, Long> byChannel;
 
-    Set<String> invitedKims;
+    Set<String> eligibleKims;
     Set<String> enrolledKims;
     Set<String> attendedKims;
     Set<String> reportingKims;
@@ -52,7 +52,7 @@ final class Tally {
     long indexed;
     final long[] bands = new long[BANDS.size()];
 
-    void kim(Rows.Kim kim, boolean invited, DevelopmentIndex.Score score) {
+    void kim(Rows.Kim kim, boolean eligible, DevelopmentIndex.Score score) {
         kims++;
         int status = KimStatuses.ALL.indexOf(kim.status());
         if (status >= 0) {
@@ -71,8 +71,8 @@ final class Tally {
             coveredDistricts = add(coveredDistricts, new RegionCode(kim.villageCode()).district().value());
             coveredVillages = add(coveredVillages, kim.villageCode());
         }
-        if (invited) {
-            invitedKims = add(invitedKims, kim.id());
+        if (eligible) {
+            eligibleKims = add(eligibleKims, kim.id());
         }
         if (!kim.ended()) {
             indexSum += score.score();
@@ -176,7 +176,7 @@ final class Tally {
     }
 
     Views.Funnel funnel() {
-        return new Views.Funnel(size(invitedKims), size(enrolledKims), size(attendedKims), size(reportingKims));
+        return new Views.Funnel(size(eligibleKims), size(enrolledKims), size(attendedKims), size(reportingKims));
     }
 
     Views.IndexFigures index() {

@@ -44,7 +44,8 @@ public final class Views {
     public record Outputs(long count, long reach, Map<String, Long> byChannel) {
     }
 
-    public record Funnel(long invited, long enrolled, long attended, long reported) {
+    /** Distinct KIMs at each stage; {@code eligible}: VERIFIED or ACTIVE in a programme's target regions, so free to enrol. */
+    public record Funnel(long eligible, long enrolled, long attended, long reported) {
     }
 
     public record IndexFigures(Double average, Map<String, Long> bands) {
@@ -63,9 +64,17 @@ public final class Views {
                         ChildOutputs outputs, Double indexAverage) {
     }
 
+    /**
+     * What a region counts that none of its children does: trainings held at the region itself (a regency's
+     * office rather than one of its districts; at national level, trainings without a venue region), so that the
+     * children and this row add up to the region's figure.
+     */
+    public record AtThisLevel(long trainings) {
+    }
+
     public record RegionFigures(Place region, List<Place> path, Kims kims, Coverage coverage, Trainings trainings,
                                 Participants participants, Partners partners, Outputs outputs, Funnel funnel,
-                                IndexFigures index, List<Child> children, Instant updatedAt) {
+                                IndexFigures index, List<Child> children, AtThisLevel atThisLevel, Instant updatedAt) {
     }
 
     public record Target(long actual, Long target, Double share) {

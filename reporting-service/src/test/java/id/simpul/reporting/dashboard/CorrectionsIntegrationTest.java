@@ -98,7 +98,7 @@ class CorrectionsIntegrationTest extends DashboardIntegrationTest {
                 + "\"peopleReached\":{\"actual\":1750,\"target\":3500,\"share\":0.5}}");
         assertThat(corrected.at("/programme/targetRegions").findValuesAsString("code")).containsExactly("63");
         assertThat(corrected.at("/byRegion").findValuesAsString("code")).startsWith("63").doesNotContain("91");
-        assertThat(corrected.at("/funnel/invited").asLong()).as("the VERIFIED or ACTIVE KIMs of 63 only")
+        assertThat(corrected.at("/funnel/eligible").asLong()).as("the VERIFIED or ACTIVE KIMs of 63 only")
                 .isEqualTo(api.eligible("63"));
         assertThat(api.json("/api/dashboard/programmes").toString()).contains("\"target\":3500,\"share\":0.5}");
     }

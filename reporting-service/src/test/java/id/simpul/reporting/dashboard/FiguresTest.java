@@ -96,7 +96,7 @@ class FiguresTest {
 
         assertThat(national.participants()).as("the cancelled training's enrolment does not count")
                 .isEqualTo(new Views.Participants(3, 1, 1, 2, Views.ratio(2, 3)));
-        assertThat(national.funnel()).as("invited: VERIFIED or ACTIVE in 63 or 91 (k1 k2 k3 k4)")
+        assertThat(national.funnel()).as("eligible: VERIFIED or ACTIVE in 63 or 91 (k1 k2 k3 k4)")
                 .isEqualTo(new Views.Funnel(4, 3, 2, 2));
         assertThat(national.partners().engaged()).as("one partner joined two trainings").isEqualTo(1);
         assertThat(national.partners().byType()).containsEntry("HEALTH_OFFICE", 1L).containsEntry("UNIVERSITY", 0L);
@@ -149,6 +149,39 @@ class FiguresTest {
         assertThat(keraton.outputs().count()).isEqualTo(2);
         assertThat(keraton.coverage()).isEqualTo(new Views.Coverage(null, new Views.Share(1, 1L, 1.0)));
         assertThat(keraton.children()).isEmpty();
+    }
+
+    @Test
+    void trainingsHeldAtARegencyItselfHaveTheirOwnRowSoTheDistrictsAddUp() {
+        Rows.Programme programme = new Rows.Programme("p1", "Cegah Stunting", "STUNTING", "MINISTRY", "Komdigi", "2026-12-01",
+                "2027-03-31", List.of("63"), null, null, null, null);
+        Figures held = Figures.compute(regions, new Figures.Data(List.of(), List.of(programme), List.of(), List.of(
+                training("at-banjar-office", "63.03"), training("at-banjar-office-2", "63.03"),
+                training("in-martapura", "63.03.05"), training("in-keraton", KERATON)), List.of()), NOW);
+
+        Views.RegionFigures banjar = held.region("63.03").orElseThrow();
+        Views.RegionFigures martapura = held.region("63.03.05").orElseThrow();
+
+        assertThat(banjar.trainings().total()).isEqualTo(4);
+        assertThat(banjar.children()).filteredOn(c -> c.trainings() > 0).extracting(c -> c.region().code() + "=" + c.trainings())
+                .containsExactly("63.03.05=2");
+        assertThat(banjar.atThisLevel()).as("the two held at the regency, in none of its districts")
+                .isEqualTo(new Views.AtThisLevel(2));
+        assertThat(martapura.atThisLevel()).as("the one held at the district, in none of its villages")
+                .isEqualTo(new Views.AtThisLevel(1));
+        assertThat(held.region("63").orElseThrow().atThisLevel()).as("all in Kabupaten Banjar").isEqualTo(new Views.AtThisLevel(0));
+        assertThat(held.region(KERATON).orElseThrow().atThisLevel()).as("a village has nothing below it").isNull();
+    }
+
+    @Test
+    void trainingsWithoutAVenueRegionAreTheNationsOwnRow() {
+        Views.RegionFigures national = figures.national();
+
+        assertThat(national.atThisLevel()).as("the online training").isEqualTo(new Views.AtThisLevel(1));
+        assertThat(national.children().stream().mapToLong(Views.Child::trainings).sum() + national.atThisLevel().trainings())
+                .isEqualTo(national.trainings().total());
+        assertThat(figures.region("91.71.01").orElseThrow().atThisLevel()).as("Jayapura's venue is the district itself")
+                .isEqualTo(new Views.AtThisLevel(1));
     }
 
     @Test
@@ -277,6 +310,12 @@ class FiguresTest {
     private static Rows.Kim kim(String id, String village, String status, List<String> focus, List<String> media) {
         return new Rows.Kim(id, "KIM " + id, village, status, focus, media, NOW.minus(Duration.ofDays(40)),
                 NOW.minus(Duration.ofDays(20)));
+    }
+
+    /** A scheduled training of programme p1 with its venue at {@code venue}, of any level. */
+    private static Rows.Training training(String id, String venue) {
+        return new Rows.Training(id, "p1", "Pelatihan " + id, "Gizi", "IN_PERSON", venue, "WITA", NOW.plus(Duration.ofDays(5)),
+                NOW.plus(Duration.ofDays(5)).plus(Duration.ofHours(3)), 20, "SCHEDULED", List.of(), List.of());
     }
 
     private static Rows.Output output(String id, String kim, String village, String channel, String publishedOn,

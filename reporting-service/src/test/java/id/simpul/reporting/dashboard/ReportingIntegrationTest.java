@@ -55,7 +55,7 @@ class ReportingIntegrationTest extends DashboardIntegrationTest {
         assertThat(programme.at("/partners/engaged").asLong()).isEqualTo(1);
         assertThat(programme.at("/partners/byType/HEALTH_OFFICE").asLong()).isEqualTo(1);
         assertThat(programme.at("/funnel").toString()).endsWith("\"enrolled\":2,\"attended\":1,\"reported\":1}");
-        assertThat(programme.at("/funnel/invited").asLong()).as("every VERIFIED or ACTIVE KIM in the target regions")
+        assertThat(programme.at("/funnel/eligible").asLong()).as("every VERIFIED or ACTIVE KIM in the target regions")
                 .isEqualTo(api.eligible("63") + api.eligible("91"));
         assertThat(programme.at("/trainings/0/status").asString()).isEqualTo("COMPLETED");
         assertThat(programme.at("/trainings/0/venue/name").asString()).isEqualTo("Keraton");

@@ -53,7 +53,7 @@ class WebSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/workspace", "/workspace/**").authenticated()
                         .requestMatchers("/", "/index.html", "/dashboard.css", "/dashboard.js", "/messages.js",
-                                "/workspace.css", "/workspace.js", "/favicon.svg", "/webjars/**",
+                                "/workspace.css", "/workspace.js", "/favicon.svg", "/maps/**", "/webjars/**",
                                 "/api/**", "/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .anyRequest().denyAll())
                 .oauth2Login(login -> login

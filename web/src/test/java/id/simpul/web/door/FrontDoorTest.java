@@ -43,6 +43,17 @@ class FrontDoorTest {
     }
 
     @Test
+    void theDashboardsProvinceBoundariesAndTheirNoticeArePublic() throws Exception {
+        String boundaries = mvc.perform(get("/maps/indonesia-38-provinces.geojson"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String notice = mvc.perform(get("/maps/NOTICE.md"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(boundaries.split("\"KODE_PROV\"", -1)).as("one feature per province").hasSize(38 + 1);
+        assertThat(notice).contains("Deny Herianto").contains("CC BY 4.0");
+    }
+
+    @Test
     void theWorkspaceSendsAnonymousPeopleToSignIn() throws Exception {
         mvc.perform(get("/workspace/kims"))
                 .andExpect(status().isFound())
