@@ -167,6 +167,19 @@ class WorkspaceBrowserIT {
         String kimId = browser.getCurrentUrl().replaceAll(".*/workspace/kims/", "");
         accessible();
 
+        // The profile edited: what the form shows changes, the SK stays.
+        click("edit-kim");
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=input-name]"), "value", name));
+        accessible();
+        type("input-memberCount", "0");
+        click("save-kim");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=error-memberCount]")));
+        type("input-memberCount", "22");
+        click("save-kim");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=notice]")));
+        assertThat(registry.get("/api/kims/" + kimId).<Integer>json("$.memberCount")).isEqualTo(22);
+        assertThat(registry.get("/api/kims/" + kimId).<String>json("$.decree.number")).isEqualTo("7/SK/2026");
+
         // Another region's KIM: refused, and no button of it is shown.
         open("/workspace/kims/" + kimOutside("63.03"));
         assertThat(text("problem-title")).isEqualTo("Tidak diizinkan");

@@ -57,6 +57,75 @@ final class KimForm {
         return request;
     }
 
+    /** A registered KIM as the edit form shows it. */
+    static Map<String, String> values(Map<String, Object> kim) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String input : TEXT) {
+            Object value = input.startsWith("media.") ? firstMedia(kim).get(input.substring(6)) : at(kim, input);
+            values.put(input, value == null ? "" : value.toString());
+        }
+        values.put("focusAreas", kim.get("focusAreas") instanceof List<?> focus
+                ? String.join(",", focus.stream().map(String::valueOf).toList()) : "");
+        return values;
+    }
+
+    /**
+     * The whole profile for a PUT: the KIM as read, with what the form shows replaced by what was typed (a cleared
+     * input clears its field). What the form does not show stays as it is: section heads, the candidate criteria,
+     * and the media channels after the first.
+     */
+    static Map<String, Object> update(Map<String, Object> current, MultiValueMap<String, String> fields) {
+        Map<String, Object> typed = request(fields);
+        typed.remove("status");
+        Map<String, Object> update = new LinkedHashMap<>();
+        for (String key : List.of("name", "villageCode", "address", "foundedOn", "memberCount", "kimIdNumber", "decree", "contact", "focusAreas")) {
+            put(update, key, typed.get(key));
+        }
+        Map<String, Object> officers = new LinkedHashMap<>();
+        if (typed.get("officers") instanceof Map<?, ?> typedOfficers) {
+            typedOfficers.forEach((key, value) -> officers.put(key.toString(), value));
+        }
+        if (current.get("officers") instanceof Map<?, ?> currentOfficers && currentOfficers.get("sectionHeads") instanceof List<?> heads
+                && !heads.isEmpty()) {
+            officers.put("sectionHeads", heads.stream().map(head -> only((Map<?, ?>) head, "section", "name")).toList());
+        }
+        put(update, "officers", officers.isEmpty() ? null : officers);
+        List<Object> media = new java.util.ArrayList<>();
+        if (typed.get("mediaChannels") instanceof List<?> typedMedia) {
+            media.addAll(typedMedia);
+        }
+        if (current.get("mediaChannels") instanceof List<?> currentMedia && currentMedia.size() > 1) {
+            currentMedia.subList(1, currentMedia.size()).forEach(m -> media.add(only((Map<?, ?>) m, "type", "address", "followers")));
+        }
+        put(update, "mediaChannels", media.isEmpty() ? null : media);
+        if (current.get("candidateCriteria") instanceof Map<?, ?> criteria) {
+            update.put("candidateCriteria", only(criteria, "productive", "hasPotential", "active", "hasOwnMedia"));
+        }
+        return update;
+    }
+
+    private static Map<String, Object> only(Map<?, ?> from, String... keys) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        for (String key : keys) {
+            put(kept, key, from.get(key));
+        }
+        return kept;
+    }
+
+    private static Map<?, ?> firstMedia(Map<String, Object> kim) {
+        return kim.get("mediaChannels") instanceof List<?> media && !media.isEmpty() && media.getFirst() instanceof Map<?, ?> first
+                ? first : Map.of();
+    }
+
+    /** The value at a dotted path ({@code decree.number}), or null. */
+    private static Object at(Map<String, Object> kim, String path) {
+        Object value = kim;
+        for (String part : path.split("\\.")) {
+            value = value instanceof Map<?, ?> map ? map.get(part) : null;
+        }
+        return value;
+    }
+
     /** The service's field names as the form's inputs. */
     static Map<String, String> errorsByInput(Map<String, String> byField) {
         Map<String, String> byInput = new LinkedHashMap<>();

@@ -99,6 +99,34 @@ class KimPages {
         }
     }
 
+    @GetMapping("/{id}/edit")
+    String edit(@PathVariable String id, Model model) {
+        ServiceClient.Json kim = registry.get("/api/kims/{id}", id);
+        model.addAttribute("kimId", id);
+        model.addAttribute("etag", kim.etag());
+        return form(model, KimForm.values(kim.body()), Map.of(), null);
+    }
+
+    /**
+     * Saves the edit form: the profile as read when the form was opened (its ETag) with what was typed; when someone
+     * changed the KIM meanwhile, the service says so (412) and the form stays as typed.
+     */
+    @PostMapping("/{id}")
+    String update(@PathVariable String id, @RequestParam(required = false) String etag,
+                  @RequestParam MultiValueMap<String, String> fields, Model model, RedirectAttributes redirect) {
+        Map<String, Object> current = registry.get("/api/kims/{id}", id).body();
+        try {
+            registry.put("/api/kims/{id}", KimForm.update(current, fields), etag == null || etag.isBlank() ? null : etag, id);
+            redirect.addFlashAttribute("notice", "kim.updated");
+            return "redirect:/workspace/kims/" + id;
+        } catch (ServiceProblem refused) {
+            ServiceProblem problem = refused.aboutTheInput();
+            model.addAttribute("kimId", id);
+            model.addAttribute("etag", etag);
+            return form(model, KimForm.values(fields), KimForm.errorsByInput(problem.fieldErrors()), problem.detail());
+        }
+    }
+
     private String form(Model model, Map<String, String> values, Map<String, String> errors, String problem) {
         model.addAttribute("form", values);
         model.addAttribute("errors", errors);

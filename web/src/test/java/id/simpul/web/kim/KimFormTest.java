@@ -49,4 +49,47 @@ class KimFormTest {
                 .uri(org.springframework.web.util.UriComponentsBuilder.fromUriString("http://registry"));
         assertThat(uri.toString()).isEqualTo("http://registry/api/kims?sort=name,asc&page=0&size=20");
     }
+
+    private static final Map<String, Object> SUNGAI_PARING = Map.ofEntries(
+            Map.entry("id", "895f2593-f8f3-3ad0-806b-9e7a024087ca"), Map.entry("name", "KIM Sungai Paring Sehat"),
+            Map.entry("villageCode", "63.03.05.1005"), Map.entry("place", Map.of("village", "Sungai Paring")),
+            Map.entry("memberCount", 18),
+            Map.entry("decree", Map.of("number", "142/SK/2021", "date", "2021-01-11", "issuer", "Lurah", "complete", true)),
+            Map.entry("officers", Map.of("chair", "Muhammad Noor",
+                    "sectionHeads", List.of(Map.of("section", "Humas", "name", "Teuku Iskandar")))),
+            Map.entry("mediaChannels", List.of(Map.of("type", "WHATSAPP", "address", "Grup KIM", "followers", 240),
+                    Map.of("type", "INSTAGRAM", "address", "@kim.sungaiparing"))),
+            Map.entry("focusAreas", List.of("HEALTH", "UMKM")), Map.entry("status", "VERIFIED"),
+            Map.entry("candidateCriteria", Map.of("productive", false, "hasPotential", true, "active", false, "hasOwnMedia", true)));
+
+    @Test
+    void aRegisteredKimFillsTheEditForm() {
+        Map<String, String> values = KimForm.values(SUNGAI_PARING);
+        assertThat(values).containsEntry("name", "KIM Sungai Paring Sehat").containsEntry("decree.number", "142/SK/2021")
+                .containsEntry("officers.chair", "Muhammad Noor").containsEntry("media.type", "WHATSAPP")
+                .containsEntry("media.followers", "240").containsEntry("focusAreas", "HEALTH,UMKM").containsEntry("contact.email", "");
+    }
+
+    @Test
+    void anEditReplacesWhatTheFormShowsAndKeepsWhatItDoesNot() {
+        var fields = new LinkedMultiValueMap<String, String>();
+        KimForm.values(SUNGAI_PARING).forEach((input, value) -> {
+            if (!input.equals("focusAreas")) {
+                fields.add(input, value);
+            }
+        });
+        fields.set("memberCount", "25");
+        fields.set("officers.chair", "");
+        fields.add("focusAreas", "HEALTH");
+
+        Map<String, Object> update = KimForm.update(SUNGAI_PARING, fields);
+
+        assertThat(update).containsEntry("memberCount", 25L).containsEntry("focusAreas", List.of("HEALTH"))
+                .doesNotContainKeys("status", "id", "place")
+                .containsEntry("decree", Map.of("number", "142/SK/2021", "date", "2021-01-11", "issuer", "Lurah"))
+                .containsEntry("officers", Map.of("sectionHeads", List.of(Map.of("section", "Humas", "name", "Teuku Iskandar"))))
+                .containsEntry("mediaChannels", List.of(Map.of("type", "WHATSAPP", "address", "Grup KIM", "followers", 240L),
+                        Map.of("type", "INSTAGRAM", "address", "@kim.sungaiparing")))
+                .containsEntry("candidateCriteria", Map.of("productive", false, "hasPotential", true, "active", false, "hasOwnMedia", true));
+    }
 }
