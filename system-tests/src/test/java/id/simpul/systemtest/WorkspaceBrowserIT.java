@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * who does it: the whole stunting campaign — the Banjar officer registers and submits a KIM (first told beside the
  * field what Banjar's rules need) and is refused another region's KIM; the South Kalimantan officer verifies it; the
  * programme manager plans a WITA training and invites the health office, which accepts with two speakers; the KIM's
- * officer enrols two members on a phone-sized window; the manager ticks attendance and completes; the officer reports
+ * officer enrols two members on a phone-sized window; the manager ticks attendance (and reads the
+ * sign-in sheet's CSV) and completes; the officer reports
  * an output — while the public dashboard, open from the start, shows the new figures without a reload.
  * Every page visited is checked with axe-core (no serious or critical violation).
  */
@@ -113,7 +114,7 @@ class WorkspaceBrowserIT {
             String officer = "kim.officer." + UUID.randomUUID().toString().substring(0, 6);
             system.createUser(officer, "KIM_OFFICER", "63.03.05.1005", null, kimId);
             kimOfficerEnrolsTwoMembersOnAPhone(officer, trainingId);
-            managerTicksAttendanceAndCompletes(trainingId, start);
+            managerTicksAttendanceAndCompletes(trainingId, start, kimId);
             kimOfficerReportsAnOutput(officer, trainingId, 250);
 
             dashboardWait.until(d -> digits(d.findElement(By.cssSelector("[data-testid=outputs-reach]")).getText()) >= reachBefore + 250
@@ -228,6 +229,7 @@ class WorkspaceBrowserIT {
         assertThat(text("import-created")).isEqualTo("1");
         assertThat(text("import-invalid")).isEqualTo("1");
         assertThat(text("import-outside")).isEqualTo("1");
+        screenshot("import-report");
         assertThat(text("import-rows")).contains("KIM Impor Pasar Lama " + suffix).contains("KIM Impor Jayapura " + suffix)
                 .doesNotContain("KIM Impor Martapura " + suffix);
         accessible();
@@ -325,6 +327,7 @@ class WorkspaceBrowserIT {
         assertThat(browser.findElements(By.cssSelector("[data-testid=speaker]"))).extracting(WebElement::getText)
                 .contains("dr. Nurul Hidayah · Dokter, Dinas Kesehatan", "Rahmawati, S.Gz. · Ahli gizi, Puskesmas Martapura 1");
         assertThat(browser.findElements(By.cssSelector("[data-testid=accept-form]"))).isEmpty();
+        screenshot("partner-accepted");
         accessible();
         signOut();
     }
@@ -343,6 +346,7 @@ class WorkspaceBrowserIT {
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=notice]")));
                 assertThat(text("my-enrolments")).contains(member);
             }
+            screenshot("kim-officer-phone");
             // Nothing of the page is wider than the phone.
             assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
             accessible();
@@ -352,7 +356,7 @@ class WorkspaceBrowserIT {
         }
     }
 
-    private static void managerTicksAttendanceAndCompletes(String trainingId, java.time.LocalDateTime start) {
+    private static void managerTicksAttendanceAndCompletes(String trainingId, java.time.LocalDateTime start, String kimId) throws IOException {
         signIn("pm.stunting");
         java.time.Instant begins = start.atZone(java.time.ZoneId.of("Asia/Makassar")).toInstant();
         org.awaitility.Awaitility.await().atMost(LEAD.plusSeconds(30)).pollInterval(Duration.ofMillis(500))
@@ -360,13 +364,26 @@ class WorkspaceBrowserIT {
         open("/workspace/trainings/" + trainingId);
         assertThat(browser.findElements(By.cssSelector("[data-testid=seated]"))).hasSize(2);
         accessible();
+        // One ticked on the sheet, the other from the sign-in sheet's CSV.
         click("present-Siti Aminah");
-        click("present-Ahmad Fauzi");
         click("save-attendance");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=notice]"), "Kehadiran dicatat."));
+        assertThat(byTestId("present-Siti Aminah").isSelected()).isTrue();
+        assertThat(byTestId("present-Ahmad Fauzi").isSelected()).isFalse();
+        Path sheet = Files.createTempFile("daftar-hadir", ".csv");
+        try {
+            Files.writeString(sheet, "kim_id;nama_peserta\n" + kimId + ";ahmad  fauzi\n");
+            byTestId("sheet-file").sendKeys(sheet.toAbsolutePath().toString());
+            click("upload-sheet");
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=notice]"), "Kehadiran dicatat."));
+        } finally {
+            Files.deleteIfExists(sheet);
+        }
+        assertThat(byTestId("present-Ahmad Fauzi").isSelected()).isTrue();
         click("training-to-COMPLETED");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=training-status]"), "Selesai"));
         assertThat(browser.findElements(By.cssSelector("[data-testid=certificate]"))).hasSize(2);
+        screenshot("training");
         accessible();
         signOut();
     }
@@ -448,6 +465,19 @@ class WorkspaceBrowserIT {
 
     private static void click(String id) {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='" + id + "']"))).click();
+    }
+
+    /** Where the campaign's screenshots go (the README's come from here). */
+    private static final Path SCREENSHOTS = Path.of("target", "workspace-screenshots");
+
+    /** A screenshot of the whole page as it is now, for people to look at; no check. */
+    private static void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (IOException | org.openqa.selenium.WebDriverException e) {
+            System.err.println("No screenshot " + name + ": " + e.getMessage());
+        }
     }
 
     /** Sets an input's value as a date or time picker would (their typing differs by locale). */

@@ -32,7 +32,11 @@ public record Enrolment(EnrolmentId id, String kimId, String kimName, String vil
 
     /** The same person of the same KIM: a second enrolment of them is refused. */
     boolean samePerson(String otherKimId, Participant other) {
-        return kimId.equals(otherKimId) && participant.name().strip().toLowerCase(Locale.ROOT)
-                .equals(other.name().strip().toLowerCase(Locale.ROOT));
+        return kimId.equals(otherKimId) && comparable(participant.name()).equals(comparable(other.name()));
+    }
+
+    /** A name as people compare names: case aside, and spaces however many (a sign-in sheet's "Ahmad  Fauzi"). */
+    private static String comparable(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }

@@ -156,7 +156,12 @@ class TrainingPages {
 
     /** The sign-in sheet as a CSV file, as training-service reads it. */
     @PostMapping(value = "/{id}/attendance", params = "sheet")
-    String attendanceSheet(@PathVariable String id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+    String attendanceSheet(@PathVariable String id, @RequestParam(value = "file", required = false) MultipartFile file,
+                           RedirectAttributes redirect) throws IOException {
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("refusalKey", "file.missing.csv");
+            return "redirect:/workspace/trainings/" + id;
+        }
         byte[] content = file.getBytes();
         return act(id, redirect, "training.attendance.recorded",
                 () -> training.postFile("/api/trainings/{id}/attendance", "file", file.getOriginalFilename(), content, id));
