@@ -46,8 +46,8 @@ class DeadLetterPages {
 
     /** Every consumer's letters with {@code status} (empty: any), newest first; a consumer that is away is named. */
     @GetMapping
-    String list(@RequestParam(defaultValue = "WAITING") String status, @RequestParam(defaultValue = "0") int page, Model model) {
-        Optional<String> shown = Optional.of(status).filter(STATUSES::contains);
+    String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page, Model model) {
+        Optional<String> shown = shownStatus(status);
         int onPage = Math.max(0, page);
         Map<String, Map<String, Object>> pages = new LinkedHashMap<>();
         List<String> away = new ArrayList<>();
@@ -68,6 +68,11 @@ class DeadLetterPages {
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("page", onPage);
         return "admin/dead-letters";
+    }
+
+    /** The letters waiting unless a status is chosen; any status when "any" ({@code status=}) is. */
+    static Optional<String> shownStatus(String status) {
+        return status == null ? Optional.of("WAITING") : Optional.of(status).filter(STATUSES::contains);
     }
 
     @GetMapping("/{service:training|reporting}/{id}")
@@ -140,6 +145,6 @@ class DeadLetterPages {
     }
 
     static String address(String service, String id) {
-        return UriComponentsBuilder.fromPath(LETTER).buildAndExpand(service, id).encode().toUriString();
+        return UriComponentsBuilder.fromPath(LETTER).encode().buildAndExpand(service, id).toUriString();
     }
 }
