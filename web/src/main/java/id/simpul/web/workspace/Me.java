@@ -72,6 +72,16 @@ public record Me(String username, String name, List<String> roles, String region
         return is("PARTNER") && !partnerId.isBlank();
     }
 
+    /** Administers the platform: every user and the services' dead letters (rights users.administer, dead-letters.*). */
+    public boolean administers() {
+        return is("MINISTRY_ADMIN");
+    }
+
+    /** Administers users: the ministry anywhere, a province officer inside their province (right users.administer). */
+    public boolean administersUsers() {
+        return administers() || is("PROVINCE_OFFICER") && !nationwide();
+    }
+
     public boolean nationwide() {
         return regionScope.isBlank();
     }
