@@ -18,14 +18,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * One immutable set of figures computed from the read models at one moment: the tallies of the country, every
- * province, regency and district with data (villages are counted on request, from their district's rows), every
- * programme's progress and every KIM's development index. Every API answer of one moment comes from one of these,
- * so the figures on a page agree with each other.
+ * The figures of the read models, kept up change by change: the tallies of the country, every province, regency and
+ * district with data (villages are counted on request, from their district's rows), every programme's progress and
+ * every KIM's development index. A changed row is counted out of the tallies it was counted in and counted in again
+ * with its new value, and only what it touches is computed again: the KIMs whose index it moves, the programmes it
+ * belongs to. So a change costs what it touches, not what is held; {@link #compute} counts every row from nothing,
+ * which is the rebuild's path and the check that both give the same figures.
+ * <p>
+ * Thread-safe: changes are applied under a write lock and every answer is built under a read lock, so the figures of
+ * one answer agree with each other. The development index counts the days since a KIM's last activity up to the
+ * moment the figures were first computed ({@link #scoredAt}); the service computes them afresh periodically.
  */
 final class Figures {
 
@@ -39,149 +46,395 @@ final class Figures {
 
     /** An enrolment with its training. */
     record Seat(Rows.Training training, Rows.Enrolment enrolment) {
+
+        String key() {
+            return training.id() + "/" + enrolment.id();
+        }
+    }
+
+    /**
+     * One row that changed, as it counted before and as it counts now: a {@link Rows} record of one kind, or null
+     * where it counted nowhere (not yet created).
+     */
+    record Change(Object before, Object after) {
+    }
+
+    /** What a KIM was counted in with, so that it is counted out with exactly the same. */
+    private record CountedKim(Rows.Kim kim, boolean eligible, DevelopmentIndex.Score score) {
     }
 
     private final RegionDataset regions;
-    private final Instant computedAt;
+    private final Instant scoredAt;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private Instant computedAt;
+    private long version;
     private final Map<String, Rows.Kim> kims = new HashMap<>();
-    private final Map<String, Rows.Programme> programmes = new LinkedHashMap<>();
+    private final Map<String, Rows.Programme> programmes = new TreeMap<>();
     private final Map<String, Rows.Partner> partners = new HashMap<>();
     private final Map<String, Rows.Training> trainings = new HashMap<>();
     private final Map<String, Tally> tallies = new HashMap<>();
-    private final Map<String, DevelopmentIndex.Score> scores = new HashMap<>();
-    private final Map<String, List<Rows.Kim>> kimsByDistrict = new HashMap<>();
-    private final Map<String, List<Seat>> seatsByDistrict = new HashMap<>();
-    private final Map<String, List<Rows.Training>> trainingsByVenueDistrict = new HashMap<>();
-    private final Map<String, List<Rows.Output>> outputsByDistrict = new HashMap<>();
-    private final Map<String, List<Seat>> seatsByKim = new HashMap<>();
-    private final Map<String, List<Rows.Output>> outputsByKim = new HashMap<>();
-    private final Map<String, List<Rows.Training>> trainingsByProgramme = new HashMap<>();
-    private final Map<String, List<Rows.Output>> outputsByProgramme = new HashMap<>();
-    private final Map<String, Views.ProgrammeFigures> programmeFigures = new LinkedHashMap<>();
-    private final long fingerprint;
+    private final Map<String, CountedKim> counted = new HashMap<>();
+    private final Map<String, String> countedThemes = new HashMap<>();
+    private final Map<String, Long> targetRegions = new HashMap<>();
+    private final Map<String, Map<String, Rows.Kim>> kimsByDistrict = new HashMap<>();
+    private final Map<String, Map<String, Seat>> seatsByDistrict = new HashMap<>();
+    private final Map<String, Map<String, Rows.Training>> trainingsByVenueDistrict = new HashMap<>();
+    private final Map<String, Map<String, Rows.Output>> outputsByDistrict = new HashMap<>();
+    private final Map<String, Map<String, Seat>> seatsByKim = new HashMap<>();
+    private final Map<String, Map<String, Rows.Output>> outputsByKim = new HashMap<>();
+    private final Map<String, Map<String, Rows.Training>> trainingsByProgramme = new HashMap<>();
+    private final Map<String, Map<String, Rows.Output>> outputsByProgramme = new HashMap<>();
+    private final Map<String, Views.ProgrammeFigures> programmeFigures = new TreeMap<>();
 
-    private Figures(RegionDataset regions, Data data, Instant now) {
+    private Figures(RegionDataset regions, Instant now) {
         this.regions = regions;
+        this.scoredAt = now;
         this.computedAt = now;
-        data.kims().forEach(k -> kims.put(k.id(), k));
-        data.programmes().stream().sorted(Comparator.comparing(Rows.Programme::id)).forEach(p -> programmes.put(p.id(), p));
-        data.partners().forEach(p -> partners.put(p.id(), p));
-        data.trainings().forEach(t -> trainings.put(t.id(), t));
-        index(data);
-        score(now);
-        count(kims.values(), trainings.values(), seatsByDistrict.values().stream().flatMap(List::stream).toList(),
-                outputsByDistrict.values().stream().flatMap(List::stream).toList(), this::talliesAbove);
-        programmes.values().forEach(p -> programmeFigures.put(p.id(), programme(p)));
-        this.fingerprint = computeFingerprint();
     }
 
+    /** Counts every row from nothing: the full path. */
     static Figures compute(RegionDataset regions, Data data, Instant now) {
-        return new Figures(regions, data, now);
+        Figures figures = new Figures(regions, now);
+        List<Change> all = new ArrayList<>();
+        // Programmes first, so that the KIMs are counted with the target regions already known (any order gives the
+        // same figures; this one counts each row once).
+        data.programmes().forEach(row -> all.add(new Change(null, row)));
+        data.partners().forEach(row -> all.add(new Change(null, row)));
+        data.kims().forEach(row -> all.add(new Change(null, row)));
+        data.trainings().forEach(row -> all.add(new Change(null, row)));
+        data.outputs().forEach(row -> all.add(new Change(null, row)));
+        figures.apply(all, now);
+        return figures;
+    }
+
+    /**
+     * Applies changed rows; returns whether any figure may have moved (false when every change left its row as it
+     * was). Each change must name a row as it was last applied here (or null for one not applied yet).
+     */
+    boolean apply(Collection<Change> changes, Instant now) {
+        lock.writeLock().lock();
+        try {
+            Set<String> dirty = new HashSet<>();
+            boolean moved = false;
+            for (Change change : changes) {
+                if (Objects.equals(change.before(), change.after())) {
+                    continue;
+                }
+                moved = true;
+                Object row = change.after() != null ? change.after() : change.before();
+                switch (row) {
+                    case Rows.Kim kim -> kim((Rows.Kim) change.before(), (Rows.Kim) change.after(), dirty);
+                    case Rows.Training training -> training((Rows.Training) change.before(), (Rows.Training) change.after(), dirty);
+                    case Rows.Output output -> output((Rows.Output) change.before(), (Rows.Output) change.after(), dirty);
+                    case Rows.Programme programme -> programme((Rows.Programme) change.before(), (Rows.Programme) change.after(), dirty);
+                    case Rows.Partner partner -> partner(partner.id(), (Rows.Partner) change.after(), dirty);
+                    default -> throw new IllegalArgumentException("Not a read-model row: " + row);
+                }
+            }
+            for (String id : dirty) {
+                Rows.Programme programme = programmes.get(id);
+                if (programme == null) {
+                    programmeFigures.remove(id);
+                } else {
+                    programmeFigures.put(id, programme(programme));
+                }
+            }
+            computedAt = now;
+            if (moved) {
+                version++;
+            }
+            return moved;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Counts up with every applied change that moved a row. */
+    long version() {
+        return read(() -> version);
     }
 
     Instant computedAt() {
-        return computedAt;
+        return read(() -> computedAt);
     }
 
     /** Equal for two sets of figures that show the same numbers everywhere (apart from when they were computed). */
     long fingerprint() {
-        return fingerprint;
+        return read(() -> {
+            if (tallies.values().stream().allMatch(t -> view(t).equals(view(new Tally()))) && programmeFigures.isEmpty()) {
+                return 0L;
+            }
+            long hash = 17;
+            for (Map.Entry<String, Tally> entry : new TreeMap<>(tallies).entrySet()) {
+                if (!view(entry.getValue()).equals(view(new Tally()))) {
+                    hash = 31 * hash + Objects.hash(entry.getKey(), view(entry.getValue()));
+                }
+            }
+            for (Views.ProgrammeFigures figures : programmeFigures.values()) {
+                hash = 31 * hash + Objects.hash(figures.programme(), figures.progress(), figures.participants(), figures.partners(),
+                        figures.outputs(), figures.funnel(), figures.trainings(), figures.byRegion());
+            }
+            return hash;
+        });
     }
 
-    private long computeFingerprint() {
-        if (tallies.isEmpty() && programmeFigures.isEmpty()) {
-            return 0;
+    private <T> T read(java.util.function.Supplier<T> answer) {
+        lock.readLock().lock();
+        try {
+            return answer.get();
+        } finally {
+            lock.readLock().unlock();
         }
-        long hash = 17;
-        for (Map.Entry<String, Tally> entry : new TreeMap<>(tallies).entrySet()) {
-            hash = 31 * hash + Objects.hash(entry.getKey(), view(entry.getValue()));
-        }
-        for (Views.ProgrammeFigures figures : programmeFigures.values()) {
-            hash = 31 * hash + Objects.hash(figures.programme(), figures.progress(), figures.participants(), figures.partners(),
-                    figures.outputs(), figures.funnel(), figures.trainings(), figures.byRegion());
-        }
-        return hash;
     }
 
-    // ---- building
+    // ---- changes
 
-    private void index(Data data) {
-        for (Rows.Kim kim : kims.values()) {
-            kimsByDistrict.computeIfAbsent(district(kim.villageCode()), d -> new ArrayList<>()).add(kim);
+    private void kim(Rows.Kim before, Rows.Kim after, Set<String> dirty) {
+        String id = (after != null ? after : before).id();
+        uncountKim(id);
+        if (before != null) {
+            remove(kimsByDistrict, district(before.villageCode()), id);
+            kims.remove(id);
         }
+        if (after != null) {
+            kims.put(id, after);
+            add(kimsByDistrict, district(after.villageCode()), id, after);
+        }
+        countKim(id);
+        // A programme's funnel counts the KIMs that may enrol in its target regions.
+        for (Rows.Programme programme : programmes.values()) {
+            boolean was = before != null && before.mayEnrol() && programme.covers(before.villageCode());
+            boolean is = after != null && after.mayEnrol() && programme.covers(after.villageCode());
+            if (was || is) {
+                dirty.add(programme.id());
+            }
+        }
+    }
+
+    private void training(Rows.Training before, Rows.Training after, Set<String> dirty) {
+        Set<String> touched = new HashSet<>();
+        for (Rows.Training training : new Rows.Training[] {before, after}) {
+            if (training != null) {
+                training.enrolments().stream().filter(e -> e.villageCode() != null).forEach(e -> touched.add(e.kimId()));
+                dirty.add(training.programmeId());
+            }
+        }
+        touched.forEach(this::uncountKim);
+        if (before != null) {
+            uncountTraining(before);
+        }
+        if (after != null) {
+            countTraining(after);
+        }
+        touched.forEach(this::countKim);
+    }
+
+    private void output(Rows.Output before, Rows.Output after, Set<String> dirty) {
+        Set<String> touched = new HashSet<>();
+        for (Rows.Output output : new Rows.Output[] {before, after}) {
+            if (output != null) {
+                touched.add(output.kimId());
+                dirty.add(output.programmeId());
+            }
+        }
+        touched.forEach(this::uncountKim);
+        if (before != null && !before.withdrawn()) {
+            countOutput(before, -1);
+        }
+        // A withdrawn output counts nowhere, not even as the KIM's activity.
+        if (after != null && !after.withdrawn()) {
+            countOutput(after, 1);
+        }
+        touched.forEach(this::countKim);
+    }
+
+    private void programme(Rows.Programme before, Rows.Programme after, Set<String> dirty) {
+        String id = (after != null ? after : before).id();
+        dirty.add(id);
+        // Its trainings are counted under its theme, and the funnel counts KIMs in any programme's target regions.
+        List<Rows.Training> own = List.copyOf(values(trainingsByProgramme, id));
+        own.forEach(this::uncountTrainingOnly);
+        Set<String> targetsBefore = Set.copyOf(targetRegions.keySet());
+        Map<String, Long> targetsAfter = new HashMap<>(targetRegions);
+        if (before != null) {
+            before.targetRegions().forEach(code -> targetsAfter.merge(code, -1L, (a, b) -> a + b == 0 ? null : a + b));
+        }
+        if (after != null) {
+            after.targetRegions().forEach(code -> targetsAfter.merge(code, 1L, Long::sum));
+        }
+        Set<String> moved = new HashSet<>(targetsBefore);
+        moved.addAll(targetsAfter.keySet());
+        moved.removeIf(code -> targetsBefore.contains(code) && targetsAfter.containsKey(code));
+        List<String> touched = moved.isEmpty() ? List.of() : kims.values().stream()
+                .filter(k -> k.mayEnrol() && inAny(k.villageCode(), moved)).map(Rows.Kim::id).toList();
+        touched.forEach(this::uncountKim);
+        targetRegions.clear();
+        targetRegions.putAll(targetsAfter);
+        if (after == null) {
+            programmes.remove(id);
+        } else {
+            programmes.put(id, after);
+        }
+        touched.forEach(this::countKim);
+        own.forEach(this::countTrainingOnly);
+    }
+
+    private void partner(String id, Rows.Partner after, Set<String> dirty) {
+        if (after == null) {
+            partners.remove(id);
+        } else {
+            partners.put(id, after);
+        }
+        // Its name shows in the training rows of the programmes it joined.
         for (Rows.Training training : trainings.values()) {
-            trainingsByProgramme.computeIfAbsent(training.programmeId(), p -> new ArrayList<>()).add(training);
-            String venue = training.venueRegionCode();
-            trainingsByVenueDistrict.computeIfAbsent(venue == null ? NATIONAL : district(venue),
-                    d -> new ArrayList<>()).add(training);
-            for (Rows.Enrolment enrolment : training.enrolments()) {
-                if (enrolment.villageCode() == null) {
-                    continue;
-                }
-                Seat seat = new Seat(training, enrolment);
-                seatsByDistrict.computeIfAbsent(district(enrolment.villageCode()), d -> new ArrayList<>()).add(seat);
-                seatsByKim.computeIfAbsent(enrolment.kimId(), k -> new ArrayList<>()).add(seat);
+            if (training.invitations().stream().anyMatch(i -> id.equals(i.partnerId()))) {
+                dirty.add(training.programmeId());
             }
-        }
-        for (Rows.Output output : data.outputs()) {
-            if (output.withdrawn()) {
-                continue; // a withdrawn output counts nowhere, not even as the KIM's activity
-            }
-            outputsByDistrict.computeIfAbsent(district(output.villageCode()), d -> new ArrayList<>()).add(output);
-            outputsByKim.computeIfAbsent(output.kimId(), k -> new ArrayList<>()).add(output);
-            outputsByProgramme.computeIfAbsent(output.programmeId(), p -> new ArrayList<>()).add(output);
         }
     }
 
-    private void score(Instant now) {
-        for (Rows.Kim kim : kims.values()) {
-            Set<String> attended = new HashSet<>();
-            Instant last = kim.lastActivityAt();
-            for (Seat seat : seatsByKim.getOrDefault(kim.id(), List.of())) {
-                if (seat.enrolment().present() && !seat.training().cancelled()) {
-                    attended.add(seat.training().id());
-                    last = latest(last, seat.enrolment().attendedAt());
-                }
-            }
-            List<Rows.Output> outputs = outputsByKim.getOrDefault(kim.id(), List.of());
-            for (Rows.Output output : outputs) {
-                last = latest(last, output.reportedAt());
-            }
-            scores.put(kim.id(), DevelopmentIndex.of(kim.status(), kim.mediaTypes().size(), attended.size(), outputs.size(),
-                    last, now));
+    // ---- counting
+
+    private void countKim(String id) {
+        Rows.Kim kim = kims.get(id);
+        if (kim == null) {
+            return;
+        }
+        CountedKim entry = new CountedKim(kim, kim.mayEnrol() && inAny(kim.villageCode(), targetRegions.keySet()), score(kim));
+        counted.put(id, entry);
+        for (Tally tally : talliesAbove(kim.villageCode())) {
+            tally.kim(kim, entry.eligible(), entry.score(), 1);
         }
     }
 
-    /** Counts rows into the tallies {@code target} names for a village or venue code. */
+    private void uncountKim(String id) {
+        CountedKim entry = counted.remove(id);
+        if (entry != null) {
+            for (Tally tally : talliesAbove(entry.kim().villageCode())) {
+                tally.kim(entry.kim(), entry.eligible(), entry.score(), -1);
+            }
+        }
+    }
+
+    private DevelopmentIndex.Score score(Rows.Kim kim) {
+        Set<String> attended = new HashSet<>();
+        Instant last = kim.lastActivityAt();
+        for (Seat seat : values(seatsByKim, kim.id())) {
+            if (seat.enrolment().present() && !seat.training().cancelled()) {
+                attended.add(seat.training().id());
+                last = latest(last, seat.enrolment().attendedAt());
+            }
+        }
+        Collection<Rows.Output> outputs = values(outputsByKim, kim.id());
+        for (Rows.Output output : outputs) {
+            last = latest(last, output.reportedAt());
+        }
+        return DevelopmentIndex.of(kim.status(), kim.mediaTypes().size(), attended.size(), outputs.size(), last, scoredAt);
+    }
+
+    private void countTraining(Rows.Training training) {
+        trainings.put(training.id(), training);
+        add(trainingsByProgramme, training.programmeId(), training.id(), training);
+        add(trainingsByVenueDistrict, venueDistrict(training), training.id(), training);
+        countTrainingOnly(training);
+        for (Rows.Enrolment enrolment : training.enrolments()) {
+            if (enrolment.villageCode() == null) {
+                continue;
+            }
+            Seat seat = new Seat(training, enrolment);
+            add(seatsByDistrict, district(enrolment.villageCode()), seat.key(), seat);
+            add(seatsByKim, enrolment.kimId(), seat.key(), seat);
+            for (Tally tally : talliesAbove(enrolment.villageCode())) {
+                tally.enrolment(training, enrolment, 1);
+            }
+        }
+    }
+
+    private void uncountTraining(Rows.Training training) {
+        uncountTrainingOnly(training);
+        for (Rows.Enrolment enrolment : training.enrolments()) {
+            if (enrolment.villageCode() == null) {
+                continue;
+            }
+            Seat seat = new Seat(training, enrolment);
+            remove(seatsByDistrict, district(enrolment.villageCode()), seat.key());
+            remove(seatsByKim, enrolment.kimId(), seat.key());
+            for (Tally tally : talliesAbove(enrolment.villageCode())) {
+                tally.enrolment(training, enrolment, -1);
+            }
+        }
+        remove(trainingsByProgramme, training.programmeId(), training.id());
+        remove(trainingsByVenueDistrict, venueDistrict(training), training.id());
+        trainings.remove(training.id());
+    }
+
+    /** Counts a training itself (under its programme's theme) and its joined partners at its venue. */
+    private void countTrainingOnly(Rows.Training training) {
+        String theme = theme(training);
+        countedThemes.put(training.id(), theme);
+        countTrainingAs(training, theme, 1);
+    }
+
+    private void uncountTrainingOnly(Rows.Training training) {
+        String theme = countedThemes.remove(training.id());
+        if (theme != null) {
+            countTrainingAs(training, theme, -1);
+        }
+    }
+
+    private void countTrainingAs(Rows.Training training, String theme, int sign) {
+        for (Tally tally : talliesAbove(training.venueRegionCode())) {
+            tally.training(training, theme, sign);
+            for (Rows.Invitation invitation : training.invitations()) {
+                if ("JOINED".equals(invitation.status())) {
+                    tally.partner(invitation, sign);
+                }
+            }
+        }
+    }
+
+    private void countOutput(Rows.Output output, int sign) {
+        if (sign > 0) {
+            add(outputsByDistrict, district(output.villageCode()), output.id(), output);
+            add(outputsByKim, output.kimId(), output.id(), output);
+            add(outputsByProgramme, output.programmeId(), output.id(), output);
+        } else {
+            remove(outputsByDistrict, district(output.villageCode()), output.id());
+            remove(outputsByKim, output.kimId(), output.id());
+            remove(outputsByProgramme, output.programmeId(), output.id());
+        }
+        for (Tally tally : talliesAbove(output.villageCode())) {
+            tally.output(output, sign);
+        }
+    }
+
+    /** Counts rows into the tallies {@code target} names for a village or venue code (the villages of a district). */
     private void count(Collection<Rows.Kim> kimRows, Collection<Rows.Training> trainingRows, Collection<Seat> seats,
                        Collection<Rows.Output> outputRows, Function<String, List<Tally>> target) {
-        Set<String> targetRegions = new HashSet<>();
-        programmes.values().forEach(p -> targetRegions.addAll(p.targetRegions()));
         for (Rows.Kim kim : kimRows) {
-            boolean eligible = kim.mayEnrol() && inAny(kim.villageCode(), targetRegions);
+            CountedKim entry = counted.get(kim.id());
             for (Tally tally : target.apply(kim.villageCode())) {
-                tally.kim(kim, eligible, scores.get(kim.id()));
+                tally.kim(kim, entry.eligible(), entry.score(), 1);
             }
         }
         for (Rows.Training training : trainingRows) {
-            String theme = theme(training);
             for (Tally tally : target.apply(training.venueRegionCode())) {
-                tally.training(training, theme);
+                tally.training(training, countedThemes.get(training.id()), 1);
                 for (Rows.Invitation invitation : training.invitations()) {
                     if ("JOINED".equals(invitation.status())) {
-                        tally.partner(invitation);
+                        tally.partner(invitation, 1);
                     }
                 }
             }
         }
         for (Seat seat : seats) {
             for (Tally tally : target.apply(seat.enrolment().villageCode())) {
-                tally.enrolment(seat.training(), seat.enrolment());
+                tally.enrolment(seat.training(), seat.enrolment(), 1);
             }
         }
         for (Rows.Output output : outputRows) {
             for (Tally tally : target.apply(output.villageCode())) {
-                tally.output(output);
+                tally.output(output, 1);
             }
         }
     }
@@ -198,19 +451,44 @@ final class Figures {
         return above;
     }
 
+    /**
+     * The KIMs that may enrol in a programme's target regions, from the tallies: each target region counted once
+     * (one inside another counts with it), a target village from its district's rows.
+     */
+    private long eligible(Rows.Programme programme) {
+        List<String> targets = programme.targetRegions().stream().distinct().toList();
+        long eligible = 0;
+        int verified = KimStatuses.ALL.indexOf("VERIFIED");
+        int active = KimStatuses.ALL.indexOf("ACTIVE");
+        for (String code : targets) {
+            if (targets.stream().anyMatch(other -> !other.equals(code) && code.startsWith(other))) {
+                continue;
+            }
+            RegionCode region = new RegionCode(code);
+            if (region.isVillage()) {
+                eligible += values(kimsByDistrict, district(code)).stream()
+                        .filter(k -> k.mayEnrol() && k.villageCode().equals(code)).count();
+            } else {
+                Tally tally = tallies.get(code);
+                eligible += tally == null ? 0 : tally.kimsByStatus[verified] + tally.kimsByStatus[active];
+            }
+        }
+        return eligible;
+    }
+
     private Views.ProgrammeFigures programme(Rows.Programme programme) {
         Tally tally = new Tally();
-        List<Rows.Training> programmeTrainings = trainingsByProgramme.getOrDefault(programme.id(), List.of()).stream()
+        List<Rows.Training> programmeTrainings = values(trainingsByProgramme, programme.id()).stream()
                 .sorted(Comparator.comparing(Rows.Training::start, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(Rows.Training::id))
                 .toList();
-        List<Rows.Output> programmeOutputs = outputsByProgramme.getOrDefault(programme.id(), List.of());
+        List<Rows.Output> programmeOutputs = List.copyOf(values(outputsByProgramme, programme.id()));
         long planned = 0;
         long completed = 0;
         Set<String> trained = new HashSet<>();
         List<Views.TrainingRow> rows = new ArrayList<>();
         for (Rows.Training training : programmeTrainings) {
-            tally.training(training, theme(training));
+            tally.training(training, theme(training), 1);
             if (training.described() && !training.cancelled()) {
                 planned++;
             }
@@ -220,7 +498,7 @@ final class Figures {
             List<Views.JoinedPartner> joined = new ArrayList<>();
             for (Rows.Invitation invitation : training.invitations()) {
                 if ("JOINED".equals(invitation.status())) {
-                    tally.partner(invitation);
+                    tally.partner(invitation, 1);
                     joined.add(joinedPartner(invitation));
                 }
             }
@@ -228,7 +506,7 @@ final class Figures {
             long waiting = 0;
             long present = 0;
             for (Rows.Enrolment enrolment : training.enrolments()) {
-                tally.enrolment(training, enrolment);
+                tally.enrolment(training, enrolment, 1);
                 seated += enrolment.seated() ? 1 : 0;
                 waiting += "WAITLISTED".equals(enrolment.status()) ? 1 : 0;
                 present += enrolment.present() ? 1 : 0;
@@ -243,8 +521,8 @@ final class Figures {
                         waiting, present, joined.size(), joined));
             }
         }
-        programmeOutputs.forEach(tally::output);
-        long eligible = kims.values().stream().filter(k -> k.mayEnrol() && programme.covers(k.villageCode())).count();
+        programmeOutputs.forEach(output -> tally.output(output, 1));
+        long eligible = eligible(programme);
         Views.Funnel funnel = tally.funnel();
         Views.Progress progress = new Views.Progress(
                 Views.Target.of(planned, programme.targetTrainings()),
@@ -289,11 +567,15 @@ final class Figures {
     // ---- answers
 
     Views.RegionFigures national() {
-        return regionFigures(null, tallies.getOrDefault(NATIONAL, new Tally()), regions.children(null));
+        return read(() -> regionFigures(null, tallies.getOrDefault(NATIONAL, new Tally()), regions.children(null)));
     }
 
     /** The figures of a region the dataset knows; empty for an unknown code. */
     Optional<Views.RegionFigures> region(String code) {
+        return read(() -> regionNow(code));
+    }
+
+    private Optional<Views.RegionFigures> regionNow(String code) {
         Region region = regions.find(code).orElse(null);
         if (region == null) {
             return Optional.empty();
@@ -306,21 +588,27 @@ final class Figures {
     }
 
     List<Views.ProgrammeSummary> programmes() {
-        return programmeFigures.values().stream()
+        return read(() -> programmeFigures.values().stream()
                 .map(f -> new Views.ProgrammeSummary(f.programme(), f.progress()))
-                .toList();
+                .toList());
     }
 
+    /** A programme's figures, as of the last change applied anywhere (they were computed when it last touched them). */
     Optional<Views.ProgrammeFigures> programme(String id) {
-        return Optional.ofNullable(programmeFigures.get(id));
+        return read(() -> Optional.ofNullable(programmeFigures.get(id)).map(f -> new Views.ProgrammeFigures(f.programme(),
+                f.progress(), f.participants(), f.partners(), f.outputs(), f.funnel(), f.trainings(), f.byRegion(), computedAt)));
     }
 
     Optional<Views.KimFigures> kim(String id) {
+        return read(() -> kimNow(id));
+    }
+
+    private Optional<Views.KimFigures> kimNow(String id) {
         Rows.Kim kim = kims.get(id);
         if (kim == null) {
             return Optional.empty();
         }
-        DevelopmentIndex.Score score = scores.get(id);
+        DevelopmentIndex.Score score = counted.get(id).score();
         Map<String, Views.Component> components = new LinkedHashMap<>();
         components.put("media", new Views.Component(score.media(), DevelopmentIndex.COMPONENT_MAX, score.mediaCount(), null));
         components.put("trainings", new Views.Component(score.trainings(), DevelopmentIndex.COMPONENT_MAX, score.trainingCount(), null));
@@ -329,7 +617,7 @@ final class Figures {
         List<Region> path = regions.path(kim.villageCode());
         Views.KimInfo info = new Views.KimInfo(kim.id(), kim.name(), kim.status(), kim.focusAreas(), kim.mediaTypes(),
                 place(kim.villageCode()), path.stream().limit(Math.max(0, path.size() - 1)).map(Views.Place::of).toList());
-        List<Views.KimTraining> kimTrainings = seatsByKim.getOrDefault(id, List.of()).stream()
+        List<Views.KimTraining> kimTrainings = values(seatsByKim, id).stream()
                 .filter(s -> s.enrolment().status() != null)
                 .sorted(Comparator.comparing((Seat s) -> s.training().start(), Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(s -> s.enrolment().id()))
@@ -337,7 +625,7 @@ final class Figures {
                         s.training().status(), time(s.training(), s.training().start()), time(s.training(), s.training().end()),
                         s.enrolment().status(), s.enrolment().present()))
                 .toList();
-        List<Views.KimOutput> kimOutputs = outputsByKim.getOrDefault(id, List.of()).stream()
+        List<Views.KimOutput> kimOutputs = values(outputsByKim, id).stream()
                 .sorted(Comparator.comparing(Rows.Output::publishedOn, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(Rows.Output::id))
                 .map(o -> new Views.KimOutput(o.id(), o.trainingId(), o.programmeId(), o.channel(), o.url(), o.publishedOn(),
@@ -349,22 +637,22 @@ final class Figures {
 
     /** A programme's outputs with their KIM, for the export. */
     List<Rows.Output> outputsOf(String programmeId) {
-        return outputsByProgramme.getOrDefault(programmeId, List.of()).stream()
+        return read(() -> values(outputsByProgramme, programmeId).stream()
                 .sorted(Comparator.comparing(Rows.Output::publishedOn, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(Rows.Output::id))
-                .toList();
+                .toList());
     }
 
     Optional<Rows.Kim> kimRow(String id) {
-        return Optional.ofNullable(kims.get(id));
+        return read(() -> Optional.ofNullable(kims.get(id)));
     }
 
     Optional<Rows.Training> trainingRow(String id) {
-        return Optional.ofNullable(id == null ? null : trainings.get(id));
+        return read(() -> Optional.ofNullable(id == null ? null : trainings.get(id)));
     }
 
     Optional<Rows.Programme> programmeRow(String id) {
-        return Optional.ofNullable(programmes.get(id));
+        return read(() -> Optional.ofNullable(programmes.get(id)));
     }
 
     private Views.RegionFigures regionFigures(Region region, Tally tally, List<Region> childRegions) {
@@ -411,9 +699,8 @@ final class Figures {
         RegionCode district = new RegionCode(districtCode);
         Function<String, List<Tally>> target = code -> code != null && isVillageIn(code, district)
                 ? List.of(villages.computeIfAbsent(code, c -> new Tally())) : List.of();
-        count(kimsByDistrict.getOrDefault(districtCode, List.of()), trainingsByVenueDistrict.getOrDefault(districtCode, List.of()),
-                seatsByDistrict.getOrDefault(districtCode, List.of()), outputsByDistrict.getOrDefault(districtCode, List.of()),
-                target);
+        count(values(kimsByDistrict, districtCode), values(trainingsByVenueDistrict, districtCode),
+                values(seatsByDistrict, districtCode), values(outputsByDistrict, districtCode), target);
         return villages;
     }
 
@@ -452,6 +739,29 @@ final class Figures {
     private String theme(Rows.Training training) {
         Rows.Programme programme = programmes.get(training.programmeId());
         return programme == null || programme.theme() == null ? UNKNOWN_THEME : programme.theme();
+    }
+
+    private static String venueDistrict(Rows.Training training) {
+        return training.venueRegionCode() == null ? NATIONAL : district(training.venueRegionCode());
+    }
+
+    private static <T> Collection<T> values(Map<String, Map<String, T>> index, String key) {
+        Map<String, T> held = index.get(key);
+        return held == null ? List.of() : held.values();
+    }
+
+    private static <T> void add(Map<String, Map<String, T>> index, String key, String id, T value) {
+        index.computeIfAbsent(key, k -> new HashMap<>()).put(id, value);
+    }
+
+    private static <T> void remove(Map<String, Map<String, T>> index, String key, String id) {
+        Map<String, T> held = index.get(key);
+        if (held != null) {
+            held.remove(id);
+            if (held.isEmpty()) {
+                index.remove(key);
+            }
+        }
     }
 
     private static boolean inAny(String villageCode, Set<String> regionCodes) {

@@ -20,13 +20,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Keeps the current figures. They are computed from the rows of the served generation held in memory
- * ({@link ServedRows}, kept up from the documents this instance writes) whenever events changed something: at most
- * every {@code simpul.reporting.figures-interval}, and never more often than twice the time the last computation
- * took, so that a flood of events cannot starve the service. Beside that, and without holding up those
- * computations, the rows are read afresh from the database when another generation is served and every
- * {@code simpul.reporting.figures-refresh}, which picks up what other reporting instances applied. Listeners hear of
- * every new set of figures that differs from the last.
+ * Keeps the current figures. They are counted once from the rows of the served generation held in memory
+ * ({@link ServedRows}, kept up from the documents this instance writes and those other instances announce), then kept
+ * up change by change: every tick applies the rows that changed since the last one ({@link Figures#apply}), which
+ * costs what the changes touch, not what is held. Beside that, and without holding up those changes, the rows are
+ * read afresh from the database when another generation is served and every {@code simpul.reporting.figures-refresh};
+ * the figures are then counted from nothing again (which also brings the development index's recency up to date).
+ * Listeners hear of every new set of figures that differs from the last.
  */
 @Service
 class FiguresService {
@@ -46,6 +46,7 @@ class FiguresService {
     private final Duration refresh;
     private final Timer computing;
     private final Timer reading;
+    private final Timer counting;
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
 
     private volatile Figures figures;
@@ -71,7 +72,11 @@ class FiguresService {
         this.interval = interval;
         this.refresh = refresh;
         this.computing = Timer.builder("simpul.reporting.figures.compute")
-                .description("Time to compute the dashboard figures from the read-model rows held in memory").register(meters);
+                .description("Time to bring the dashboard figures up to date: the changed rows applied, or after a "
+                        + "fresh read every row counted").register(meters);
+        this.counting = Timer.builder("simpul.reporting.figures.count")
+                .description("Time to count the dashboard figures from every read-model row held in memory (after a "
+                        + "fresh read)").register(meters);
         this.reading = Timer.builder("simpul.reporting.rows.read")
                 .description("Time to read every read-model row of the served generation from the database").register(meters);
     }
@@ -94,6 +99,11 @@ class FiguresService {
         return sequence;
     }
 
+    /** A document another reporting instance wrote and announced ({@link RowFeed}). */
+    void heard(String collection, int generation, org.bson.Document document) {
+        rows.written(collection, generation, document);
+    }
+
     public void listen(Consumer<Change> listener) {
         listeners.add(listener);
     }
@@ -102,14 +112,14 @@ class FiguresService {
         listeners.remove(listener);
     }
 
-    @Scheduled(fixedDelayString = "${simpul.reporting.figures-tick:100}")
+    @Scheduled(fixedDelayString = "${simpul.reporting.figures-tick:20}")
     synchronized void tick() {
         if (rows.loaded() < 0) {
             return; // the first read of the rows has not succeeded yet
         }
         Instant now = clock.instant();
         Duration pause = interval.compareTo(lastDuration.multipliedBy(2)) > 0 ? interval : lastDuration.multipliedBy(2);
-        boolean changed = projector.changes() != seenChanges || rows.reads() != seenReads;
+        boolean changed = projector.changes() != seenChanges || rows.reads() != seenReads || rows.changed();
         if (changed && Duration.between(computedAt, now).compareTo(pause) >= 0) {
             compute();
         }
@@ -148,17 +158,28 @@ class FiguresService {
         readAt = clock.instant();
     }
 
+    /** Counts the figures from nothing after a fresh read, else applies what changed since the last time. */
     private Figures compute() {
         seenChanges = projector.changes();
-        seenReads = rows.reads();
+        long reads = rows.reads();
         long started = System.nanoTime();
-        Figures computed = Figures.compute(regions, rows.snapshot(), clock.instant());
+        Figures previous = figures;
+        Figures computed;
+        boolean moved;
+        if (previous == null || reads != seenReads) {
+            computed = Figures.compute(regions, rows.snapshot(), clock.instant());
+            moved = previous == null || previous.fingerprint() != computed.fingerprint();
+            counting.record(Duration.ofNanos(System.nanoTime() - started));
+        } else {
+            computed = previous;
+            moved = computed.apply(rows.changes(), clock.instant());
+        }
+        seenReads = reads;
         lastDuration = Duration.ofNanos(System.nanoTime() - started);
         computing.record(lastDuration);
         computedAt = clock.instant();
-        Figures previous = figures;
         figures = computed;
-        if (previous == null || previous.fingerprint() != computed.fingerprint()) {
+        if (moved) {
             Change change = new Change(++sequence, computed);
             for (Consumer<Change> listener : listeners) {
                 try {

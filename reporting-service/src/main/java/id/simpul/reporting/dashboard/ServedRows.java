@@ -31,6 +31,11 @@ final class ServedRows {
             return new Row(ServedRows.revision(document), READERS.get(collection).apply(document),
                     document.get(Projector.CREATED_BY.get(collection)) != null);
         }
+
+        /** The row as the figures count it: only once its aggregate's first event is in. */
+        Object counted() {
+            return created ? value : null;
+        }
     }
 
     private record Heard(String collection, String id, Row row) {
@@ -55,6 +60,7 @@ final class ServedRows {
     private long reads;
     private Map<String, Map<String, Row>> rows = empty();
     private List<Heard> heardWhileReading;
+    private List<Figures.Change> changes = new ArrayList<>();
 
     ServedRows(Source source) {
         this.source = source;
@@ -89,7 +95,10 @@ final class ServedRows {
                 return;
             }
             if (generation == loaded) {
-                keep(rows, collection, id, row);
+                Row before = rows.get(collection).get(id);
+                if (keep(rows, collection, id, row) == row) {
+                    changes.add(new Figures.Change(before == null ? null : before.counted(), row.counted()));
+                }
             }
             if (heardWhileReading != null) {
                 heardWhileReading.add(new Heard(collection, id, row));
@@ -136,9 +145,29 @@ final class ServedRows {
         }
     }
 
-    /** The rows held now, as the figures are computed from them. */
+    /** Whether rows changed since the last {@link #changes} or {@link #snapshot}. */
+    boolean changed() {
+        synchronized (lock) {
+            return !changes.isEmpty();
+        }
+    }
+
+    /**
+     * The rows that changed since the last call (or since the last {@link #snapshot}), as they counted before and
+     * as they count now, in the order they changed.
+     */
+    List<Figures.Change> changes() {
+        synchronized (lock) {
+            List<Figures.Change> taken = changes;
+            changes = new ArrayList<>();
+            return taken;
+        }
+    }
+
+    /** The rows held now, as the figures are computed from them; the changes so far are in it and are forgotten. */
     Figures.Data snapshot() {
         synchronized (lock) {
+            changes = new ArrayList<>();
             return new Figures.Data(values(ReadModelStore.KIMS, Rows.Kim.class), values(ReadModelStore.PROGRAMMES, Rows.Programme.class),
                     values(ReadModelStore.PARTNERS, Rows.Partner.class), values(ReadModelStore.TRAININGS, Rows.Training.class),
                     values(ReadModelStore.OUTPUTS, Rows.Output.class));
@@ -157,8 +186,9 @@ final class ServedRows {
         return values;
     }
 
-    private static void keep(Map<String, Map<String, Row>> rows, String collection, String id, Row row) {
-        rows.get(collection).merge(id, row, (held, written) -> written.revision() > held.revision() ? written : held);
+    /** Keeps the newer of the row held and {@code row}; returns the one kept. */
+    private static Row keep(Map<String, Map<String, Row>> rows, String collection, String id, Row row) {
+        return rows.get(collection).merge(id, row, (held, written) -> written.revision() > held.revision() ? written : held);
     }
 
     private static long revision(Document document) {

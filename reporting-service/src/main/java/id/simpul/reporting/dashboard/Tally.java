@@ -2,16 +2,21 @@ package id.simpul.reporting.dashboard;
 
 import id.simpul.regions.RegionCode;
 
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 
-/** The figures of one region (or programme) while they are counted. Collections are made when first needed. */
+/**
+ * The figures of one region (or programme) as they are counted: every row is counted in with sign +1 and, when it
+ * changes, counted out with -1 before its new value is counted in, so a tally always equals the count of the rows it
+ * holds now, whatever the order the changes came in. What figures count as distinct (districts covered, KIMs in
+ * the funnel, engaged partners) is held with how many rows name it. Collections are made when first needed and a
+ * key whose count falls to zero is dropped, so a tally counted down equals one never counted.
+ */
 final class Tally {
 
     static final List<String> TRAINING_STATUSES = List.of("DRAFT", "SCHEDULED", "COMPLETED", "CANCELLED");
@@ -24,8 +29,8 @@ final class Tally {
     Map<String, Long> byFocusArea;
     long withMedia;
     Map<String, Long> byMediaType;
-    Set<String> coveredDistricts;
-    Set<String> coveredVillages;
+    Map<String, Long> coveredDistricts;
+    Map<String, Long> coveredVillages;
 
     long trainings;
     final long[] trainingsByStatus = new long[TRAINING_STATUSES.size()];
@@ -37,99 +42,106 @@ final class Tally {
     long attended;
     long completedSeats;
     long completedPresent;
-    Map<String, String> engagedPartners;
+    /** Per engaged partner, the types its joined invitations name and how often (the smallest type counts). */
+    Map<String, Map<String, Long>> engagedPartners;
 
     long outputs;
     long reach;
     Map<String, Long> byChannel;
 
-    Set<String> eligibleKims;
-    Set<String> enrolledKims;
-    Set<String> attendedKims;
-    Set<String> reportingKims;
+    Map<String, Long> eligibleKims;
+    Map<String, Long> enrolledKims;
+    Map<String, Long> attendedKims;
+    Map<String, Long> reportingKims;
 
-    double indexSum;
+    long indexSum;
     long indexed;
     final long[] bands = new long[BANDS.size()];
 
-    void kim(Rows.Kim kim, boolean eligible, DevelopmentIndex.Score score) {
-        kims++;
+    void kim(Rows.Kim kim, boolean eligible, DevelopmentIndex.Score score, int sign) {
+        kims += sign;
         int status = KimStatuses.ALL.indexOf(kim.status());
         if (status >= 0) {
-            kimsByStatus[status]++;
+            kimsByStatus[status] += sign;
         }
         for (String area : kim.focusAreas()) {
-            byFocusArea = increment(byFocusArea, area, 1);
+            byFocusArea = increment(byFocusArea, area, sign);
         }
         if (!kim.mediaTypes().isEmpty()) {
-            withMedia++;
+            withMedia += sign;
         }
         for (String type : kim.mediaTypes()) {
-            byMediaType = increment(byMediaType, type, 1);
+            byMediaType = increment(byMediaType, type, sign);
         }
         if ("ACTIVE".equals(kim.status())) {
-            coveredDistricts = add(coveredDistricts, new RegionCode(kim.villageCode()).district().value());
-            coveredVillages = add(coveredVillages, kim.villageCode());
+            coveredDistricts = increment(coveredDistricts, new RegionCode(kim.villageCode()).district().value(), sign);
+            coveredVillages = increment(coveredVillages, kim.villageCode(), sign);
         }
         if (eligible) {
-            eligibleKims = add(eligibleKims, kim.id());
+            eligibleKims = increment(eligibleKims, kim.id(), sign);
         }
         if (!kim.ended()) {
-            indexSum += score.score();
-            indexed++;
-            bands[score.band()]++;
+            indexSum += (long) sign * score.score();
+            indexed += sign;
+            bands[score.band()] += sign;
         }
     }
 
-    void training(Rows.Training training, String theme) {
+    void training(Rows.Training training, String theme, int sign) {
         if (!training.described()) {
             return;
         }
-        trainings++;
+        trainings += sign;
         int status = TRAINING_STATUSES.indexOf(training.status());
         if (status >= 0) {
-            trainingsByStatus[status]++;
+            trainingsByStatus[status] += sign;
         }
-        byTheme = increment(byTheme, theme, 1);
+        byTheme = increment(byTheme, theme, sign);
     }
 
-    void partner(Rows.Invitation invitation) {
+    void partner(Rows.Invitation invitation, int sign) {
         if (engagedPartners == null) {
             engagedPartners = new HashMap<>();
         }
-        engagedPartners.put(invitation.partnerId(), Objects.requireNonNullElse(invitation.partnerType(), "OTHER"));
+        Map<String, Long> types = increment(engagedPartners.get(invitation.partnerId()),
+                Objects.requireNonNullElse(invitation.partnerType(), "OTHER"), sign);
+        if (types.isEmpty()) {
+            engagedPartners.remove(invitation.partnerId());
+        } else {
+            engagedPartners.put(invitation.partnerId(), types);
+        }
     }
 
-    void enrolment(Rows.Training training, Rows.Enrolment enrolment) {
+    void enrolment(Rows.Training training, Rows.Enrolment enrolment, int sign) {
         if (enrolment.status() == null || training.cancelled()) {
             return;
         }
         switch (enrolment.status()) {
             case "ENROLLED" -> {
-                enrolled++;
-                enrolledKims = add(enrolledKims, enrolment.kimId());
+                enrolled += sign;
+                enrolledKims = increment(enrolledKims, enrolment.kimId(), sign);
                 if (enrolment.attended()) {
-                    attended++;
-                    attendedKims = add(attendedKims, enrolment.kimId());
+                    attended += sign;
+                    attendedKims = increment(attendedKims, enrolment.kimId(), sign);
                 }
                 if (training.completed()) {
-                    completedSeats++;
+                    completedSeats += sign;
                     if (enrolment.attended()) {
-                        completedPresent++;
+                        completedPresent += sign;
                     }
                 }
             }
-            case "WAITLISTED" -> waitlisted++;
-            case "WITHDRAWN" -> withdrawn++;
+            case "WAITLISTED" -> waitlisted += sign;
+            case "WITHDRAWN" -> withdrawn += sign;
             default -> { }
         }
     }
 
-    void output(Rows.Output output) {
-        outputs++;
-        reach += output.peopleReached();
-        byChannel = increment(byChannel, output.channel(), 1);
-        reportingKims = add(reportingKims, output.kimId());
+    void output(Rows.Output output, int sign) {
+        outputs += sign;
+        reach += sign * output.peopleReached();
+        byChannel = increment(byChannel, output.channel(), sign);
+        reportingKims = increment(reportingKims, output.kimId(), sign);
     }
 
     Views.Kims kimFigures() {
@@ -166,7 +178,7 @@ final class Tally {
         Map<String, Long> byType = new LinkedHashMap<>();
         PARTNER_TYPES.forEach(type -> byType.put(type, 0L));
         if (engagedPartners != null) {
-            engagedPartners.values().forEach(type -> byType.merge(type, 1L, Long::sum));
+            engagedPartners.values().forEach(types -> byType.merge(Collections.min(types.keySet()), 1L, Long::sum));
         }
         return new Views.Partners(engagedPartners == null ? 0 : engagedPartners.size(), byType);
     }
@@ -188,27 +200,22 @@ final class Tally {
     }
 
     Double indexAverage() {
-        return indexed == 0 ? null : Math.round(indexSum * 10 / indexed) / 10.0;
+        return indexed == 0 ? null : Math.round(indexSum * 10.0 / indexed) / 10.0;
     }
 
     private static Views.Share share(long covered, Long total) {
         return new Views.Share(covered, total, total == null ? null : Views.ratio(covered, total));
     }
 
-    private static long size(Set<String> set) {
-        return set == null ? 0 : set.size();
+    private static long size(Map<String, Long> counts) {
+        return counts == null ? 0 : counts.size();
     }
 
+    /** Moves {@code key}'s count by {@code by}; a key whose count reaches zero is removed. */
     private static Map<String, Long> increment(Map<String, Long> map, String key, long by) {
         Map<String, Long> counts = map == null ? new HashMap<>() : map;
-        counts.merge(Objects.requireNonNullElse(key, "OTHER"), by, Long::sum);
+        counts.merge(Objects.requireNonNullElse(key, "OTHER"), by, (held, more) -> held + more == 0 ? null : held + more);
         return counts;
-    }
-
-    private static Set<String> add(Set<String> set, String value) {
-        Set<String> values = set == null ? new HashSet<>() : set;
-        values.add(value);
-        return values;
     }
 
     private static Map<String, Long> sorted(Map<String, Long> map) {
