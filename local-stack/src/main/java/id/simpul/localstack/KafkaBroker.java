@@ -101,7 +101,8 @@ public final class KafkaBroker implements AutoCloseable {
         stop();
     }
 
-    static int freePort() {
+    /** A TCP port free on this machine now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

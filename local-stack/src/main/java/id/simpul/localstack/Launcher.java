@@ -104,6 +104,30 @@ public final class Launcher {
         stop(component(name));
     }
 
+    /**
+     * Starts one more instance of an event-driven service on {@code port}, beside the one {@link #start} started: same
+     * store, same Kafka, same consumer group (so the instances share the topics' partitions). It logs to
+     * {@code <data>/logs/<service>-<port>.log}; the caller stops it (it is not one of the components ./simpul stops).
+     */
+    public JavaProcess startInstance(String service, int port) {
+        if (!config.services().contains(service)) {
+            throw new IllegalArgumentException("No event-driven service " + service);
+        }
+        String name = service + "-" + port;
+        List<String> args = new ArrayList<>(config.serviceWatchArgs());
+        args.add("--server.port=" + port);
+        try {
+            JavaProcess process = JavaProcess.start(name, config.serviceJvmOptions(),
+                    List.of("-jar", config.serviceJar(service).toString()), args, config.serviceEnvironment(service),
+                    log(name), false);
+            Readiness.await(name, process, Duration.ofSeconds(180),
+                    () -> Readiness.healthUp("http://localhost:" + port + "/actuator/health/readiness"));
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
     /** Kills one component outright (SIGKILL), as a crash would. */
     public void kill(String name) {
         Component component = component(name);

@@ -107,6 +107,23 @@ public final class TopicRecords {
         }
     }
 
+    /** The partitions of {@code topic} each member of consumer group {@code group} holds now, by member id. */
+    public static Map<String, java.util.Set<Integer>> assignments(String bootstrap, String group, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<String, java.util.Set<Integer>> held = new HashMap<>();
+            admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get().members().forEach(member ->
+                    held.put(member.consumerId(), member.assignment().topicPartitions().stream()
+                            .filter(partition -> partition.topic().equals(topic)).map(TopicPartition::partition)
+                            .collect(java.util.stream.Collectors.toSet())));
+            return held;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Could not describe consumer group " + group, e.getCause());
+        }
+    }
+
     /** Sends a record as is (raw bytes, given headers) and waits for the acknowledgement. */
     public static void send(String bootstrap, ProducerRecord<String, byte[]> record) {
         sendAll(bootstrap, List.of(record));

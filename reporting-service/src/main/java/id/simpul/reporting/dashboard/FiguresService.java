@@ -61,7 +61,7 @@ class FiguresService {
     FiguresService(MongoOperations mongo, Generations generations, Projector projector, RegionDataset regions, Clock clock,
                    MeterRegistry meters,
                    @Value("${simpul.reporting.figures-interval:250ms}") Duration interval,
-                   @Value("${simpul.reporting.figures-refresh:10s}") Duration refresh) {
+                   @Value("${simpul.reporting.figures-refresh:5m}") Duration refresh) {
         this.rows = new ServedRows((collection, generation) ->
                 mongo.getCollection(Generations.collection(collection, generation)).find().batchSize(5000));
         projector.onWrite(rows::written);

@@ -64,6 +64,40 @@ class ServedRowsTest {
     }
 
     @Test
+    void eachKeptWriteIsOneChangeFromTheRowHeldBeforeAndAnOlderOneIsNone() {
+        rows.reload(1);
+        Document created = kim("k1", "SUBMITTED", 1);
+        Document later = new Document("_id", "k2").append("status", "ACTIVE").append(ReadModelStore.REVISION, 1L);
+
+        rows.written(ReadModelStore.KIMS, 1, created);
+        rows.written(ReadModelStore.KIMS, 1, kim("k1", "VERIFIED", 3));
+        rows.written(ReadModelStore.KIMS, 1, kim("k1", "ACTIVE", 2));
+        rows.written(ReadModelStore.KIMS, 1, later);
+        rows.written(ReadModelStore.KIMS, 2, kim("k9", "ACTIVE", 1));
+
+        assertThat(rows.changed()).isTrue();
+        List<Figures.Change> changes = rows.changes();
+        assertThat(changes).as("the older revision 2 and the other generation are no change").hasSize(3);
+        assertThat(changes.get(0).before()).isNull();
+        assertThat(((Rows.Kim) changes.get(0).after()).status()).isEqualTo("SUBMITTED");
+        assertThat(((Rows.Kim) changes.get(1).before()).status()).isEqualTo("SUBMITTED");
+        assertThat(((Rows.Kim) changes.get(1).after()).status()).isEqualTo("VERIFIED");
+        assertThat(changes.get(2)).as("a document without its creation counts nowhere yet")
+                .isEqualTo(new Figures.Change(null, null));
+        assertThat(rows.changed()).isFalse();
+        assertThat(rows.changes()).isEmpty();
+    }
+
+    @Test
+    void aSnapshotTakesTheChangesSoFarWithIt() {
+        rows.reload(1);
+        rows.written(ReadModelStore.KIMS, 1, kim("k1", "SUBMITTED", 1));
+
+        assertThat(rows.snapshot().kims()).hasSize(1);
+        assertThat(rows.changes()).isEmpty();
+    }
+
+    @Test
     void anOlderRevisionHeardLateDoesNotReplaceANewerOne() {
         rows.reload(1);
 

@@ -1,0 +1,156 @@
+package id.simpul.reporting.dashboard;
+
+import com.mongodb.client.model.Filters;
+import id.simpul.reporting.projection.Generations;
+import id.simpul.reporting.projection.Projector;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Tells the other reporting instances which read-model documents this one wrote, so that each serves the figures of
+ * every instance's writes within a moment instead of at its next full read. The instances share the event topics'
+ * partitions through their consumer group, so each writes only part of the read models; after each write this
+ * instance sends the document's collection, generation and id (not the document) to {@value #TOPIC}, which every
+ * instance reads in a group of its own from the latest offset, reading the announced documents by id. A lost
+ * announcement costs only time: the periodic full read ({@code simpul.reporting.figures-refresh}) brings every row.
+ * This works the same on MongoDB without change streams, which the embedded store does not have.
+ */
+@Configuration(proxyBeanMethods = false)
+class RowFeed {
+
+    static final String TOPIC = "simpul.reporting.rows";
+    private static final Logger log = LoggerFactory.getLogger(RowFeed.class);
+    private static final String ORIGIN = UUID.randomUUID().toString();
+
+    @Bean
+    NewTopic rowFeedTopic() {
+        // Announcements are only useful for a moment; one partition keeps them in the order they were written.
+        return TopicBuilder.name(TOPIC).partitions(1).config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Duration.ofHours(1).toMillis()))
+                .build();
+    }
+
+    /**
+     * Announces every document the projector wrote. Its producer is its own (not a bean), so that the services'
+     * Kafka settings for the events stay as they are.
+     */
+    @Bean
+    Announcer rowFeedAnnouncer(KafkaProperties kafka, Projector projector) {
+        return new Announcer(kafka, projector);
+    }
+
+    static final class Announcer implements DisposableBean {
+
+        private final DefaultKafkaProducerFactory<String, String> factory;
+
+        Announcer(KafkaProperties kafka, Projector projector) {
+            Map<String, Object> settings = new HashMap<>(kafka.buildProducerProperties());
+            settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            settings.put(ProducerConfig.ACKS_CONFIG, "1");
+            settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+            settings.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+            settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000);
+            factory = new DefaultKafkaProducerFactory<>(settings);
+            KafkaTemplate<String, String> template = new KafkaTemplate<>(factory);
+            projector.onWrite((collection, generation, document) -> {
+                String id = document.getString("_id");
+                try {
+                    template.send(TOPIC, collection + "/" + id, String.join(" ", ORIGIN, collection, String.valueOf(generation), id))
+                            .whenComplete((sent, failure) -> {
+                                if (failure != null) {
+                                    log.debug("Announcing {}/{} failed; the other instances read it at their next full "
+                                            + "read", collection, id, failure);
+                                }
+                            });
+                } catch (RuntimeException e) {
+                    log.debug("Announcing {}/{} failed; the other instances read it at their next full read", collection, id, e);
+                }
+            });
+        }
+
+        @Override
+        public void destroy() {
+            factory.destroy();
+        }
+    }
+
+    /** Reads what the other instances announce, in a consumer group of this instance's own, from the latest offset. */
+    @Bean
+    ConcurrentMessageListenerContainer<String, String> rowFeedListener(KafkaProperties kafka, MongoOperations mongo,
+                                                                        FiguresService figures,
+                                                                        @Value("${spring.application.name}") String name) {
+        Map<String, Object> settings = new HashMap<>(kafka.buildConsumerProperties());
+        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, name + "-rows-" + ORIGIN);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        ContainerProperties properties = new ContainerProperties(TOPIC);
+        properties.setMessageListener((BatchMessageListener<String, String>) records -> heard(records, mongo, figures));
+        ConcurrentMessageListenerContainer<String, String> container =
+                new ConcurrentMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(settings), properties);
+        container.setBeanName("rowFeedListener");
+        return container;
+    }
+
+    /** Reads the documents the other instances announced, by id, one read per read model and generation. */
+    static void heard(List<ConsumerRecord<String, String>> records, MongoOperations mongo, FiguresService figures) {
+        Map<String, Set<String>> ids = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            String[] parts = record.value() == null ? new String[0] : record.value().split(" ");
+            if (parts.length != 4 || parts[0].equals(ORIGIN)) {
+                continue;
+            }
+            ids.computeIfAbsent(parts[1] + " " + parts[2], k -> new LinkedHashSet<>()).add(parts[3]);
+        }
+        for (Map.Entry<String, Set<String>> entry : ids.entrySet()) {
+            String[] key = entry.getKey().split(" ");
+            int generation;
+            try {
+                generation = Integer.parseInt(key[1]);
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            List<Document> documents = new ArrayList<>();
+            try {
+                mongo.getCollection(Generations.collection(key[0], generation))
+                        .find(Filters.in("_id", entry.getValue())).into(documents);
+            } catch (RuntimeException e) {
+                log.debug("Reading the documents another instance wrote failed; the next full read brings them", e);
+                continue;
+            }
+            documents.forEach(document -> figures.heard(key[0], generation, document));
+        }
+    }
+}
