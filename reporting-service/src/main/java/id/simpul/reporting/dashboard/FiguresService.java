@@ -99,6 +99,11 @@ class FiguresService {
         return sequence;
     }
 
+    /** Whether documents of {@code generation} are held here: announcements of any other are not read. */
+    boolean hears(int generation) {
+        return rows.hears(generation);
+    }
+
     /** A document another reporting instance wrote and announced ({@link RowFeed}). */
     void heard(String collection, int generation, org.bson.Document document) {
         rows.written(collection, generation, document);

@@ -142,6 +142,9 @@ class RowFeed {
             } catch (NumberFormatException e) {
                 continue;
             }
+            if (!figures.hears(generation)) {
+                continue; // a rebuild's writes: the generation is read in full when it is served
+            }
             List<Document> documents = new ArrayList<>();
             try {
                 mongo.getCollection(Generations.collection(key[0], generation))

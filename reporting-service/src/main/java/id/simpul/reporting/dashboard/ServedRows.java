@@ -145,6 +145,13 @@ final class ServedRows {
         }
     }
 
+    /** Whether writes to {@code generation} are held (it is served, or being read for the first time). */
+    boolean hears(int generation) {
+        synchronized (lock) {
+            return generation == hearing;
+        }
+    }
+
     /** Whether rows changed since the last {@link #changes} or {@link #snapshot}. */
     boolean changed() {
         synchronized (lock) {
