@@ -489,40 +489,57 @@ public final class DashboardBenchmark {
     private static final class LiveTotals {
 
         private final List<long[]> heard = Collections.synchronizedList(new ArrayList<>());
-        private final Stream<String> lines;
+        private final String url;
+        private volatile Stream<String> lines;
         private volatile boolean closed;
+        /** How often the server ended the stream and the reader opened it again. */
+        private volatile int reopened;
 
-        private LiveTotals(Stream<String> lines) {
-            this.lines = lines;
+        private LiveTotals(String url) {
+            this.url = url;
         }
 
         static LiveTotals open(String url) throws Exception {
-            HttpResponse<Stream<String>> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
-            }
-            LiveTotals totals = new LiveTotals(response.body());
+            LiveTotals totals = new LiveTotals(url);
+            totals.connect();
             Thread reader = new Thread(totals::read, "sse-reader");
             reader.setDaemon(true);
             reader.start();
             return totals;
         }
 
+        private void connect() throws Exception {
+            HttpResponse<Stream<String>> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
+            }
+            lines = response.body();
+        }
+
+        /** Reads messages until closed; a stream the server ends is opened again, so that the delays stay measurable. */
         private void read() {
-            try {
-                lines.filter(line -> line.startsWith("data:")).forEach(line -> {
-                    long at = System.nanoTime();
-                    try {
-                        long total = JSON.readTree(line.substring(5)).path("summary").path("kims").path("total").asLong();
-                        heard.add(new long[] {total, at});
-                    } catch (IOException e) {
-                        throw new IllegalStateException("Unreadable stream message: " + line, e);
+            while (!closed) {
+                try {
+                    lines.filter(line -> line.startsWith("data:")).forEach(line -> {
+                        long at = System.nanoTime();
+                        try {
+                            long total = JSON.readTree(line.substring(5)).path("summary").path("kims").path("total").asLong();
+                            heard.add(new long[] {total, at});
+                        } catch (IOException e) {
+                            throw new IllegalStateException("Unreadable stream message: " + line, e);
+                        }
+                    });
+                    if (!closed) {
+                        System.err.println("The dashboard stream ended after " + heard.size() + " messages; opening it again");
+                        reopened++;
+                        connect();
                     }
-                });
-            } catch (RuntimeException e) {
-                if (!closed) {
-                    System.err.println("The dashboard stream broke off: " + e);
+                } catch (Exception e) {
+                    if (!closed) {
+                        System.err.println("The dashboard stream broke off: " + e);
+                        return;
+                    }
                 }
             }
         }
@@ -540,7 +557,14 @@ public final class DashboardBenchmark {
                 }
                 Thread.sleep(5);
             }
-            throw new IllegalStateException("The dashboard stream did not count " + total + " KIMs within " + timeout);
+            long[] last;
+            synchronized (heard) {
+                last = heard.isEmpty() ? null : heard.getLast();
+            }
+            throw new IllegalStateException("The dashboard stream did not count " + total + " KIMs within " + timeout + "; "
+                    + heard.size() + " messages heard, the last " + (last == null ? "none"
+                    : "counting " + last[0] + ", " + (System.nanoTime() - last[1]) / 1_000_000_000 + " s ago")
+                    + "; opened again " + reopened + " times");
         }
 
         int messages() {
