@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,11 +35,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import static id.simpul.bench.BenchSystem.HTTP;
@@ -79,7 +76,7 @@ public final class DashboardBenchmark {
     private static final Set<String> VALIDATED = ConcurrentHashMap.newKeySet();
 
     /** A synthetic KIM as published. */
-    private record Kim(String id, String villageCode, String status) {
+    record Kim(String id, String villageCode, String status) {
 
         boolean mayEnrol() {
             return status.equals("ACTIVE") || status.equals("VERIFIED");
@@ -97,16 +94,25 @@ public final class DashboardBenchmark {
     private record Reading(long count, double totalSeconds, double maxSeconds) {
     }
 
+    /**
+     * What a run measured: how fast reporting projected {@code kims} KIM events, the live stream's delay, the figures'
+     * computation while it ran (mean and max), and the KIMs published.
+     */
+    record Outcome(int kims, double eventsPerSecond, double countedSeconds, Latencies live, double figuresMeanMs,
+                   double figuresMaxMs, List<Kim> published) {
+    }
+
     public static void main(String[] args) throws Exception {
         int kims = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         long began = System.nanoTime();
         try (BenchSystem system = BenchSystem.start()) {
             run(system, kims);
+            system.printMemory();
             System.out.printf("Benchmark took %.1f min%n", seconds(began) / 60);
         }
     }
 
-    private static void run(BenchSystem system, int kims) throws Exception {
+    static Outcome run(BenchSystem system, int kims) throws Exception {
         String reporting = system.url("reporting-service");
         long baseline = system.settledKimTotal(30);
         Random random = new Random(2026);
@@ -134,12 +140,13 @@ public final class DashboardBenchmark {
             double publishSeconds = seconds(start);
             long counted = awaitTotal(system, baseline + kims, start, kims);
             double countedSeconds = seconds(start);
+            double eventsPerSecond = kims / countedSeconds;
             Timing during = timing(reporting);
 
             System.out.println();
             System.out.printf("Published (acknowledged)   %8.1f s  (%,.0f events/s)%n", publishSeconds, kims / publishSeconds);
             System.out.printf("Counted by reporting       %8.1f s after the first publish  (%,.0f events/s projected; "
-                    + "%,d KIMs in all)%n", countedSeconds, kims / countedSeconds, counted);
+                    + "%,d KIMs in all)%n", countedSeconds, eventsPerSecond, counted);
             printTiming("", "meanwhile", before, during);
 
             JsonNode beforeProgramme = system.summary();
@@ -161,13 +168,18 @@ public final class DashboardBenchmark {
 
             System.out.println();
             Timing beforeLive = timing(reporting);
-            live(system, producer, villages, kims, random);
-            printTiming("  ", "meanwhile", beforeLive, timing(reporting));
-        }
+            Latencies live = live(system, producer, villages, kims, random);
+            Timing afterLive = timing(reporting);
+            printTiming("  ", "meanwhile", beforeLive, afterLive);
 
-        System.out.println();
-        printTiming("", "in all", new Timing(new Reading(0, 0, 0), new Reading(0, 0, 0)), timing(reporting));
-        system.printMemory();
+            System.out.println();
+            printTiming("", "in all", new Timing(new Reading(0, 0, 0), new Reading(0, 0, 0)), timing(reporting));
+            long computations = afterLive.computed().count() - beforeLive.computed().count();
+            double figuresMean = computations == 0 ? Double.NaN
+                    : (afterLive.computed().totalSeconds() - beforeLive.computed().totalSeconds()) / computations * 1000;
+            return new Outcome(kims, eventsPerSecond, countedSeconds, live, figuresMean,
+                    afterLive.computed().maxSeconds() * 1000, published);
+        }
     }
 
     // ---- the events
@@ -198,7 +210,7 @@ public final class DashboardBenchmark {
         return draw < 45 ? "ACTIVE" : draw < 70 ? "VERIFIED" : draw < 92 ? "SUBMITTED" : "CANDIDATE";
     }
 
-    private static Map<String, Object> kimRegistered(Kim kim, int number, Random random) {
+    static Map<String, Object> kimRegistered(Kim kim, int number, Random random) {
         List<String> areas = new ArrayList<>(FOCUS_AREAS);
         Collections.shuffle(areas, random);
         List<String> mediaTypes = new ArrayList<>(MEDIA);
@@ -331,7 +343,7 @@ public final class DashboardBenchmark {
     // ---- Kafka
 
     /** Idempotent, acknowledged by every in-sync replica, batched: as the services' outbox relays publish. */
-    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
+    static KafkaProducer<String, byte[]> producer(String bootstrap) {
         return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -342,7 +354,7 @@ public final class DashboardBenchmark {
     }
 
     /** Publishes one CloudEvent (binary mode, as eventing's CloudEventRecords writes them); a failure lands in {@code failure}. */
-    private static Future<RecordMetadata> publish(KafkaProducer<String, byte[]> producer, String topic, String type,
+    static Future<RecordMetadata> publish(KafkaProducer<String, byte[]> producer, String topic, String type,
                                                   String key, Object payload, AtomicReference<Exception> failure)
             throws IOException {
         byte[] json = JSON.writeValueAsBytes(payload);
@@ -428,51 +440,22 @@ public final class DashboardBenchmark {
     /** {@link #REQUESTS} GETs of {@code path} from {@link #CLIENTS} clients at once; prints their latency. */
     private static void load(String reporting, String path) throws Exception {
         URI uri = URI.create(reporting + path);
-        for (int i = 0; i < 20; i++) {
-            fetch(uri);
+        IntFunction<HttpRequest> get = i -> HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build();
+        Load.run(20, 1, get, 200, null);
+        Load.Result result = Load.run(REQUESTS, CLIENTS, get, 200, null);
+        if (result.firstUnexpected() != null) {
+            throw new IllegalStateException(result.firstUnexpected());
         }
-        long[] latencies = new long[REQUESTS];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger bytes = new AtomicInteger();
-        long start = System.nanoTime();
-        try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
-            List<Future<Void>> done = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                done.add(clients.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < REQUESTS; i = next.getAndIncrement()) {
-                        long sent = System.nanoTime();
-                        bytes.set(fetch(uri));
-                        latencies[i] = System.nanoTime() - sent;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<Void> client : done) {
-                client.get();
-            }
-        }
-        double wall = seconds(start);
-        Arrays.sort(latencies);
-        System.out.printf("  %-34s %7.1f %7.1f %7.1f %7.1f %8.0f %6.0f kB%n", path, millis(percentile(latencies, 50)),
-                millis(percentile(latencies, 95)), millis(percentile(latencies, 99)), millis(latencies[latencies.length - 1]),
-                REQUESTS / wall, bytes.get() / 1024.0);
-    }
-
-    /** GETs {@code uri}, which must answer 200; the size of the answer. */
-    private static int fetch(URI uri) throws Exception {
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + uri + " answered " + response.statusCode());
-        }
-        return response.body().length;
+        Latencies latencies = result.latencies();
+        System.out.printf("  %-34s %7.1f %7.1f %7.1f %7.1f %8.0f %6.0f kB%n", path, latencies.ms(50), latencies.ms(95),
+                latencies.ms(99), latencies.ms(100), result.perSecond(), result.lastBytes() / 1024.0);
     }
 
     /**
      * Listens to the dashboard stream and publishes {@link #LIVE_KIMS} KIMs a second apart; for each, the time from
      * Kafka's acknowledgement to the first message whose national total includes it.
      */
-    private static void live(BenchSystem system, KafkaProducer<String, byte[]> producer, List<List<String>> villages,
+    private static Latencies live(BenchSystem system, KafkaProducer<String, byte[]> producer, List<List<String>> villages,
                              int numbered, Random random) throws Exception {
         LiveTotals stream = LiveTotals.open(system.url("reporting-service") + "/api/dashboard/stream");
         long total = system.kimTotal();
@@ -493,52 +476,70 @@ public final class DashboardBenchmark {
         stream.close();
         System.out.printf("Live stream (/api/dashboard/stream), %d KIMs published a second apart, %d messages heard:%n",
                 LIVE_KIMS, stream.messages());
-        Arrays.sort(latencies);
-        Arrays.sort(acks);
-        System.out.printf("  Kafka ack → SSE message  p50 %6.0f ms  p95 %6.0f ms  max %6.0f ms%n", millis(percentile(latencies, 50)),
-                millis(percentile(latencies, 95)), millis(latencies[LIVE_KIMS - 1]));
-        System.out.printf("  publish → Kafka ack      p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms%n", millis(percentile(acks, 50)),
-                millis(percentile(acks, 95)), millis(acks[LIVE_KIMS - 1]));
+        Latencies delays = Latencies.of(latencies);
+        Latencies acknowledged = Latencies.of(acks);
+        System.out.printf("  Kafka ack → SSE message  p50 %6.0f ms  p95 %6.0f ms  max %6.0f ms%n", delays.ms(50), delays.ms(95),
+                delays.ms(100));
+        System.out.printf("  publish → Kafka ack      p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms%n", acknowledged.ms(50),
+                acknowledged.ms(95), acknowledged.ms(100));
+        return delays;
     }
 
     /** The national KIM totals a {@code /api/dashboard/stream} client hears, with when it heard each. */
     private static final class LiveTotals {
 
         private final List<long[]> heard = Collections.synchronizedList(new ArrayList<>());
-        private final Stream<String> lines;
+        private final String url;
+        private volatile Stream<String> lines;
         private volatile boolean closed;
+        /** How often the server ended the stream and the reader opened it again. */
+        private volatile int reopened;
 
-        private LiveTotals(Stream<String> lines) {
-            this.lines = lines;
+        private LiveTotals(String url) {
+            this.url = url;
         }
 
         static LiveTotals open(String url) throws Exception {
-            HttpResponse<Stream<String>> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
-            }
-            LiveTotals totals = new LiveTotals(response.body());
+            LiveTotals totals = new LiveTotals(url);
+            totals.connect();
             Thread reader = new Thread(totals::read, "sse-reader");
             reader.setDaemon(true);
             reader.start();
             return totals;
         }
 
+        private void connect() throws Exception {
+            HttpResponse<Stream<String>> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
+            }
+            lines = response.body();
+        }
+
+        /** Reads messages until closed; a stream the server ends is opened again, so that the delays stay measurable. */
         private void read() {
-            try {
-                lines.filter(line -> line.startsWith("data:")).forEach(line -> {
-                    long at = System.nanoTime();
-                    try {
-                        long total = JSON.readTree(line.substring(5)).path("summary").path("kims").path("total").asLong();
-                        heard.add(new long[] {total, at});
-                    } catch (IOException e) {
-                        throw new IllegalStateException("Unreadable stream message: " + line, e);
+            while (!closed) {
+                try {
+                    lines.filter(line -> line.startsWith("data:")).forEach(line -> {
+                        long at = System.nanoTime();
+                        try {
+                            long total = JSON.readTree(line.substring(5)).path("summary").path("kims").path("total").asLong();
+                            heard.add(new long[] {total, at});
+                        } catch (IOException e) {
+                            throw new IllegalStateException("Unreadable stream message: " + line, e);
+                        }
+                    });
+                    if (!closed) {
+                        System.err.println("The dashboard stream ended after " + heard.size() + " messages; opening it again");
+                        reopened++;
+                        connect();
                     }
-                });
-            } catch (RuntimeException e) {
-                if (!closed) {
-                    System.err.println("The dashboard stream broke off: " + e);
+                } catch (Exception e) {
+                    if (!closed) {
+                        System.err.println("The dashboard stream broke off: " + e);
+                        return;
+                    }
                 }
             }
         }
@@ -556,7 +557,14 @@ public final class DashboardBenchmark {
                 }
                 Thread.sleep(5);
             }
-            throw new IllegalStateException("The dashboard stream did not count " + total + " KIMs within " + timeout);
+            long[] last;
+            synchronized (heard) {
+                last = heard.isEmpty() ? null : heard.getLast();
+            }
+            throw new IllegalStateException("The dashboard stream did not count " + total + " KIMs within " + timeout + "; "
+                    + heard.size() + " messages heard, the last " + (last == null ? "none"
+                    : "counting " + last[0] + ", " + (System.nanoTime() - last[1]) / 1_000_000_000 + " s ago")
+                    + "; opened again " + reopened + " times");
         }
 
         int messages() {
@@ -593,11 +601,4 @@ public final class DashboardBenchmark {
         System.out.printf("%s %,6d times, mean %,6.0f ms, max %,6.0f ms%n", label, count, mean * 1000, to.maxSeconds() * 1000);
     }
 
-    private static long percentile(long[] sorted, int percent) {
-        return sorted[Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1e6;
-    }
 }

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -26,49 +25,61 @@ import static id.simpul.bench.BenchSystem.seconds;
  */
 public final class KimImportBenchmark {
 
+    /** An import of {@code rows} rows: how long it took, and how long until reporting counted every KIM it created. */
+    record Imported(int rows, int created, double seconds, double countedSeconds) {
+
+        double rowsPerSecond() {
+            return rows / seconds;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         try (BenchSystem system = BenchSystem.start()) {
-            String registry = system.url("registry-service");
-            long baseline = system.settledKimTotal(30);
-
-            byte[] file = spreadsheet(system.root(), rows);
-            System.out.printf("Importing %,d rows (%.1f MB CSV); %,d KIMs counted before%n", rows, file.length / 1e6, baseline);
-            long start = System.nanoTime();
-            String importId = JSON.readTree(upload(registry + "/api/kims/imports", file)).path("id").asText();
-            JsonNode summary;
-            long lastPrint = 0;
-            do {
-                Thread.sleep(500);
-                summary = JSON.readTree(get(registry + "/api/kims/imports/" + importId + "?size=1")).path("summary");
-                if (System.nanoTime() - lastPrint > 10_000_000_000L) {
-                    lastPrint = System.nanoTime();
-                    System.out.printf("  %6.1f s: %,d of %,d rows, reporting counts %,d%n", seconds(start),
-                            summary.path("processedRows").asInt(), rows, system.kimTotal() - baseline);
-                }
-            } while (List.of("QUEUED", "RUNNING").contains(summary.path("status").asText()));
-            double importSeconds = seconds(start);
-            int created = summary.path("created").asInt();
-            long counted;
-            while ((counted = system.kimTotal() - baseline) < created) {
-                Thread.sleep(200);
-            }
-            double reportedSeconds = seconds(start);
-
-            System.out.println();
-            System.out.printf("Import %s: %,d created, %,d already registered, %,d invalid%n", summary.path("status").asText(),
-                    created, summary.path("alreadyRegistered").asInt(), summary.path("invalid").asInt());
-            System.out.printf("Import time            %8.1f s  (%,.0f rows/s)%n", importSeconds, rows / importSeconds);
-            System.out.printf("Counted by reporting   %8.1f s after upload  (%,d KIMs; %.1f s after the import ended)%n",
-                    reportedSeconds, counted, reportedSeconds - importSeconds);
+            run(system, rows);
             system.printMemory();
         }
     }
 
+    static Imported run(BenchSystem system, int rows) throws Exception {
+        String registry = system.url("registry-service");
+        long baseline = system.settledKimTotal(30);
+
+        byte[] file = spreadsheet(system.root(), rows);
+        System.out.printf("Importing %,d rows (%.1f MB CSV); %,d KIMs counted before%n", rows, file.length / 1e6, baseline);
+        long start = System.nanoTime();
+        String importId = JSON.readTree(upload(registry + "/api/kims/imports", file)).path("id").asText();
+        JsonNode summary;
+        long lastPrint = 0;
+        do {
+            Thread.sleep(500);
+            summary = JSON.readTree(get(registry + "/api/kims/imports/" + importId + "?size=1")).path("summary");
+            if (System.nanoTime() - lastPrint > 10_000_000_000L) {
+                lastPrint = System.nanoTime();
+                System.out.printf("  %6.1f s: %,d of %,d rows, reporting counts %,d%n", seconds(start),
+                        summary.path("processedRows").asInt(), rows, system.kimTotal() - baseline);
+            }
+        } while (List.of("QUEUED", "RUNNING").contains(summary.path("status").asText()));
+        double importSeconds = seconds(start);
+        int created = summary.path("created").asInt();
+        long counted;
+        while ((counted = system.kimTotal() - baseline) < created) {
+            Thread.sleep(200);
+        }
+        double reportedSeconds = seconds(start);
+
+        System.out.println();
+        System.out.printf("Import %s: %,d created, %,d already registered, %,d invalid%n", summary.path("status").asText(),
+                created, summary.path("alreadyRegistered").asInt(), summary.path("invalid").asInt());
+        System.out.printf("Import time            %8.1f s  (%,.0f rows/s)%n", importSeconds, rows / importSeconds);
+        System.out.printf("Counted by reporting   %8.1f s after upload  (%,d KIMs; %.1f s after the import ended)%n",
+                reportedSeconds, counted, reportedSeconds - importSeconds);
+        return new Imported(rows, created, importSeconds, reportedSeconds);
+    }
+
     /** Rows in real villages across Indonesia, each meeting the sample regional rules (SK, 20 members). */
     static byte[] spreadsheet(Path root, int rows) throws IOException {
-        List<String> villages = Files.readAllLines(root.resolve("seeds/regions/villages.csv")).stream().skip(1)
-                .map(line -> line.substring(0, line.indexOf(','))).toList();
+        List<String> villages = KimRegistrationBenchmark.villages(root);
         String run = UUID.randomUUID().toString().substring(0, 6);
         StringBuilder csv = new StringBuilder("nama_kim,kode_desa,jumlah_anggota,nomor_sk,tanggal_sk,bidang_fokus,instagram\n");
         for (int i = 0; i < rows; i++) {
