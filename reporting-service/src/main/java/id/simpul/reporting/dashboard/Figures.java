@@ -115,6 +115,7 @@ final class Figures {
         lock.writeLock().lock();
         try {
             Set<String> dirty = new HashSet<>();
+            Set<String> funnels = new HashSet<>();
             boolean moved = false;
             for (Change change : changes) {
                 if (Objects.equals(change.before(), change.after())) {
@@ -123,7 +124,7 @@ final class Figures {
                 moved = true;
                 Object row = change.after() != null ? change.after() : change.before();
                 switch (row) {
-                    case Rows.Kim kim -> kim((Rows.Kim) change.before(), (Rows.Kim) change.after(), dirty);
+                    case Rows.Kim kim -> kim((Rows.Kim) change.before(), (Rows.Kim) change.after(), funnels);
                     case Rows.Training training -> training((Rows.Training) change.before(), (Rows.Training) change.after(), dirty);
                     case Rows.Output output -> output((Rows.Output) change.before(), (Rows.Output) change.after(), dirty);
                     case Rows.Programme programme -> programme((Rows.Programme) change.before(), (Rows.Programme) change.after(), dirty);
@@ -137,6 +138,18 @@ final class Figures {
                     programmeFigures.remove(id);
                 } else {
                     programmeFigures.put(id, programme(programme));
+                }
+            }
+            // A KIM that came to or left the KIMs that may enrol in a programme's regions moves only its funnel.
+            funnels.removeAll(dirty);
+            for (String id : funnels) {
+                Views.ProgrammeFigures held = programmeFigures.get(id);
+                Rows.Programme programme = programmes.get(id);
+                if (held != null && programme != null) {
+                    Views.Funnel funnel = held.funnel();
+                    programmeFigures.put(id, new Views.ProgrammeFigures(held.programme(), held.progress(), held.participants(),
+                            held.partners(), held.outputs(), new Views.Funnel(eligible(programme), funnel.enrolled(),
+                            funnel.attended(), funnel.reported()), held.trainings(), held.byRegion(), held.updatedAt()));
                 }
             }
             computedAt = now;
@@ -189,7 +202,7 @@ final class Figures {
 
     // ---- changes
 
-    private void kim(Rows.Kim before, Rows.Kim after, Set<String> dirty) {
+    private void kim(Rows.Kim before, Rows.Kim after, Set<String> funnels) {
         String id = (after != null ? after : before).id();
         uncountKim(id);
         if (before != null) {
@@ -205,8 +218,8 @@ final class Figures {
         for (Rows.Programme programme : programmes.values()) {
             boolean was = before != null && before.mayEnrol() && programme.covers(before.villageCode());
             boolean is = after != null && after.mayEnrol() && programme.covers(after.villageCode());
-            if (was || is) {
-                dirty.add(programme.id());
+            if (was != is) {
+                funnels.add(programme.id());
             }
         }
     }
@@ -778,8 +791,10 @@ final class Figures {
         return region.isVillage() && region.isWithin(district);
     }
 
+    /** {@code code} is {@code scope} or lies below it (codes are dotted, each level adds a part). */
     private static boolean lies(String code, RegionCode scope) {
-        return new RegionCode(code).isWithin(scope);
+        String within = scope.value();
+        return code.startsWith(within) && (code.length() == within.length() || code.charAt(within.length()) == '.');
     }
 
     private static Instant latest(Instant a, Instant b) {
