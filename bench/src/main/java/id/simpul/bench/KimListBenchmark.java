@@ -23,13 +23,15 @@ import static id.simpul.bench.BenchSystem.seconds;
  * Imports KIMs (100,000 by default) all into one village of Kabupaten Banjar, so that its province, regency,
  * district and village each hold all of them, and prints how fast {@code GET /api/kims} answers a page there at
  * every level, by page and by cursor, sorted and filtered (p50, p99, requests per second from four clients).
+ * The first answer of each case (cold) is printed too.
  *
  * <p>Run: {@code ./simpul bench kim-list [kims]}.
  */
 public final class KimListBenchmark {
 
     private static final String VILLAGE = "63.03.05.1005";
-    private static final int REQUESTS = 200;
+    /** Requests per case, one after another and then from four clients ({@code -Dsimpul.bench.requests=}). */
+    private static final int REQUESTS = Integer.getInteger("simpul.bench.requests", 200);
     private static final int CLIENTS = 4;
 
     public static void main(String[] args) throws Exception {
@@ -38,7 +40,7 @@ public final class KimListBenchmark {
             String registry = system.url("registry-service");
             load(registry, kims);
             String list = registry + "/api/kims?size=20";
-            System.out.printf("%-44s %8s %8s %8s %9s%n", "GET /api/kims?size=20&…", "total", "p50 ms", "p99 ms", "req/s");
+            System.out.printf("%-44s %8s %8s %8s %9s %8s%n", "GET /api/kims?size=20&…", "total", "p50 ms", "p99 ms", "req/s", "first ms");
             for (String region : List.of("63", "63.03", "63.03.05", VILLAGE)) {
                 measure(list + "&region=" + region);
             }
@@ -84,8 +86,10 @@ public final class KimListBenchmark {
 
     /** A warm-up, then {@link #REQUESTS} requests one after another (p50, p99), then as many from four clients. */
     private static void measure(String url) throws Exception {
+        long cold = System.nanoTime();
         long total = JSON.readTree(get(url)).path("totalItems").asLong();
-        for (int i = 0; i < 20; i++) {
+        long coldMillis = (System.nanoTime() - cold) / 1_000_000;
+        for (int i = 0; i < Math.min(20, REQUESTS / 10); i++) {
             get(url);
         }
         long[] millis = new long[REQUESTS];
@@ -112,7 +116,7 @@ public final class KimListBenchmark {
         }
         double perSecond = REQUESTS / seconds(start);
         String shown = url.substring(url.indexOf("size=20") + 7);
-        System.out.printf("%-44s %,8d %8d %8d %9.0f%n", shown.length() > 44 ? shown.substring(0, 41) + "…" : shown, total,
-                millis[REQUESTS / 2], millis[REQUESTS * 99 / 100], perSecond);
+        System.out.printf("%-44s %,8d %8d %8d %9.0f %8d%n", shown.length() > 44 ? shown.substring(0, 41) + "…" : shown, total,
+                millis[REQUESTS / 2], millis[REQUESTS * 99 / 100], perSecond, coldMillis);
     }
 }

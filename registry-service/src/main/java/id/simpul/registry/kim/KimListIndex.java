@@ -39,9 +39,10 @@ import java.util.stream.Stream;
  * so it costs a page on any MongoDB-wire server: the Mongo-wire server serves no range and no sort from an index
  * (docs/api.md, "What a page costs"), and the ids are the one key every server looks up directly.
  * <p>
- * This instance's own writes are applied as they are stored; the whole collection is read at start and again every
- * {@code simpul.kims.list-resync}, which brings in what other instances stored. Newer versions win, so applying
- * the same KIM twice, or an older read after a newer write, changes nothing.
+ * This instance's own writes are applied as they are stored; the whole collection is read at start, again every
+ * {@code simpul.kims.list-resync}, and whenever the store counts more KIMs than the index holds (checked every
+ * 10 s), which brings in what other instances stored. Newer versions win, so applying the same KIM twice, or an
+ * older read after a newer write, changes nothing.
  */
 @Component
 class KimListIndex implements SmartLifecycle {
@@ -50,6 +51,8 @@ class KimListIndex implements SmartLifecycle {
     /** How long a list waits for the first read of the collection before answering 503. */
     private static final Duration FIRST_LOAD_WAIT = Duration.ofSeconds(30);
     private static final Duration RETRY = Duration.ofSeconds(5);
+    /** How often the store's count of KIMs is compared with the index's. */
+    private static final Duration CHECK = Duration.ofSeconds(10);
     private static final int STATUSES = KimStatus.values().length;
     private static final String NATIONAL = "";
 
@@ -327,13 +330,30 @@ class KimListIndex implements SmartLifecycle {
         log.debug("Read the list fields of {} KIMs in {} ms", read[0], (System.nanoTime() - started) / 1_000_000);
     }
 
-    private void loadAndSchedule() {
+    /**
+     * Reads the collection when it is due ({@code resync}) or when it holds more KIMs than the index (another
+     * instance registered some: KIMs are never deleted); the count is the store's own, which costs no scan.
+     */
+    private void loadWhenDue(Instant due) {
         try {
-            load();
-            loader.schedule(this::loadAndSchedule, resync.toMillis(), TimeUnit.MILLISECONDS);
+            boolean read = !Instant.now().isBefore(due) || mongo.estimatedCount(KimEvents.COLLECTION) != size();
+            if (read) {
+                load();
+            }
+            Instant next = read ? Instant.now().plus(resync) : due;
+            loader.schedule(() -> loadWhenDue(next), CHECK.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             log.warn("Could not read the list fields of the KIMs; trying again in {} s", RETRY.toSeconds(), e);
-            loader.schedule(this::loadAndSchedule, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            loader.schedule(() -> loadWhenDue(due), RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private int size() {
+        lock.readLock().lock();
+        try {
+            return byId.size();
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
@@ -344,7 +364,7 @@ class KimListIndex implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        loader.execute(this::loadAndSchedule);
+        loader.execute(() -> loadWhenDue(Instant.now()));
     }
 
     @Override

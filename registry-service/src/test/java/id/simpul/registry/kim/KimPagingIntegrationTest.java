@@ -10,12 +10,14 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Reading a list on by cursor, and the totals lists give: each test narrows its lists to its own KIMs by a name
@@ -28,8 +30,6 @@ class KimPagingIntegrationTest extends KimApiTestBase {
 
     @Autowired
     MongoOperations mongo;
-    @Autowired
-    KimListIndex index;
 
     private String tag;
 
@@ -140,7 +140,7 @@ class KimPagingIntegrationTest extends KimApiTestBase {
     }
 
     @Test
-    void whatAnotherInstanceStoredIsListedOnceTheCollectionIsReadAgain() {
+    void whatAnotherInstanceRegisteredIsListedWithinSeconds() {
         String kim = register("Alpha");
         Document copy = mongo.findOne(Query.query(Criteria.where("_id").is(kim)), Document.class, KimEvents.COLLECTION);
         String other = UUID.randomUUID().toString();
@@ -150,9 +150,8 @@ class KimPagingIntegrationTest extends KimApiTestBase {
                 .append(KimMapping.KIM_ID_KEY, "none:" + other).append("outbox", List.of()));
         mongo.insert(copy, KimEvents.COLLECTION);
 
-        assertThat(names(list(""))).containsExactly("Alpha");
-        index.load();
-        assertThat(names(list(""))).containsExactly("Alpha", "Bravo");
+        // The store now counts one KIM more than the index holds: the index reads the collection again.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(names(list(""))).containsExactly("Alpha", "Bravo"));
     }
 
     @Test
