@@ -272,6 +272,11 @@ class KimListIndex implements SmartLifecycle {
         return n;
     }
 
+    /** Whether the KIM is in the list the filter names. */
+    static boolean matches(KimFilter filter, Entry entry) {
+        return matcher(filter).test(entry);
+    }
+
     private static Predicate<Entry> matcher(KimFilter filter) {
         List<Predicate<Entry>> all = new ArrayList<>();
         if (filter.visible() != null) {

@@ -70,10 +70,16 @@ class KimQueries {
     PageResponse<Kim> search(KimFilter filter, PageQuery page, Sorting sort, KimCursor after) {
         KimListIndex.Slice slice = lists.page(filter, sort, page, after == null ? null : after.last());
         java.util.Map<String, Kim> read = new java.util.HashMap<>();
-        for (Document d : mongo.find(Query.query(Criteria.where("_id").in(slice.ids())), Document.class, KimEvents.COLLECTION)) {
-            read.put(d.getString("_id"), mapping.fromDocument(d));
-            // Brings in what another instance stored since the index last read the collection.
-            lists.apply(KimListIndex.Entry.of(d));
+        List<Document> documents = slice.ids().isEmpty() ? List.of()
+                : mongo.find(Query.query(Criteria.where("_id").in(slice.ids())), Document.class, KimEvents.COLLECTION);
+        for (Document d : documents) {
+            KimListIndex.Entry stored = KimListIndex.Entry.of(d);
+            // Brings in what another instance changed since the index last read the collection; a KIM it moved out
+            // of the list is left out of the page.
+            lists.apply(stored);
+            if (KimListIndex.matches(filter, stored)) {
+                read.put(stored.id(), mapping.fromDocument(d));
+            }
         }
         List<Kim> items = slice.ids().stream().map(read::get).filter(java.util.Objects::nonNull).toList();
         String next = slice.more() ? KimCursor.after(sort, slice.items().getLast()) : null;
