@@ -141,7 +141,7 @@ class KimListIndex implements SmartLifecycle {
     private final CountDownLatch loaded = new CountDownLatch(1);
     private ScheduledExecutorService loader;
 
-    KimListIndex(MongoOperations mongo, @Value("${simpul.kims.list-resync:PT5M}") Duration resync) {
+    KimListIndex(MongoOperations mongo, @Value("${simpul.kims.list-resync:PT30M}") Duration resync) {
         this.mongo = mongo;
         this.resync = resync;
         for (String field : KimSort.FIELDS.storedByName().values()) {
