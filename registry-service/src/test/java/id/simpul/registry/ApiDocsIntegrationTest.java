@@ -64,7 +64,7 @@ class ApiDocsIntegrationTest {
     @Test
     void theListShowsPageSizeAndTheSortValuesAsPlainParameters() {
         assertThat(docs.<List<String>>json("$.paths['/api/kims'].get.parameters[*].name"))
-                .containsExactly("region", "status", "focusArea", "hasMedia", "q", "sort", "page", "size");
+                .containsExactly("region", "status", "focusArea", "hasMedia", "q", "sort", "cursor", "page", "size");
         assertThat(docs.<List<String>>json("$.paths['/api/kims'].get.parameters[?(@.name == 'sort')].schema.enum[*]"))
                 .contains("name", "registeredAt,desc", "memberCount,asc");
     }

@@ -162,7 +162,10 @@ class KimController {
     @GetMapping
     @Allowed(KimRights.READ)
     @Operation(operationId = "listKims", summary = "List KIMs", description = "Filtered by region code at any level "
-            + "(region=63 or 63.03 or 63.03.05), status (repeatable), focusArea, hasMedia and name (q); paged and sorted.")
+            + "(region=63 or 63.03 or 63.03.05), status (repeatable), focusArea, hasMedia and name (q); paged and sorted. "
+            + "Page by page with page, or on from where the last page ended with its nextCursor (cursor, with the same "
+            + "filters): then KIMs registered meanwhile shift nothing, and no KIM is shown twice or skipped. "
+            + "A page costs about a page of reads whatever the region holds (docs/api.md).")
     PageResponse<KimResponse> list(@Parameter(description = "A Kemendagri region code at any level: the KIMs within it")
                                    @RequestParam(required = false) String region,
                                    @Parameter(description = "One status, or several (status=VERIFIED&status=ACTIVE)")
@@ -173,9 +176,20 @@ class KimController {
                                    @Parameter(description = "Text the name contains, in any case")
                                    @RequestParam(required = false) @Size(max = 100) String q,
                                    @RequestParam(required = false) @SortedBy(KimSort.class) String sort,
-                                   @Valid PageQuery page) {
+                                   @Parameter(description = "The nextCursor of the page before: the page that follows it, "
+                                           + "in its order (a sort sent beside it must be the same). Not with page.")
+                                   @RequestParam(required = false) @Size(max = 1000) String cursor,
+                                   @Valid PageQuery page, jakarta.servlet.http.HttpServletRequest request) {
         KimFilter filter = new KimFilter(region(region), status, focusArea, hasMedia, q);
-        return kims.search(filter, page, KimSort.FIELDS.parse(sort)).map(kim -> KimResponse.of(kim, regions));
+        KimCursor after = null;
+        if (cursor != null) {
+            if (request.getParameter("page") != null) {
+                throw Problems.exception(Problems.invalid(List.of(new FieldProblem(KimCursor.PARAMETER,
+                        "either page or cursor: a cursor already says where the page starts"))));
+            }
+            after = KimCursor.parse(cursor, sort);
+        }
+        return kims.search(filter, page, KimSort.FIELDS.parse(sort), after).map(kim -> KimResponse.of(kim, regions));
     }
 
     private RegionCode region(String code) {

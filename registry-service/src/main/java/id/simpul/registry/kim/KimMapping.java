@@ -31,16 +31,6 @@ class KimMapping implements AggregateMapping<Kim> {
     static final String MEMBER_COUNT = "memberCount";
     static final String VILLAGE_CODE = "villageCode";
 
-    /** The field holding the code of a KIM's region at {@code level}. */
-    static String regionField(id.simpul.regions.RegionLevel level) {
-        return switch (level) {
-            case PROVINCE -> "provinceCode";
-            case REGENCY -> "regencyCode";
-            case DISTRICT -> "districtCode";
-            case VILLAGE -> VILLAGE_CODE;
-        };
-    }
-
     @Override
     public String id(Kim kim) {
         return kim.id().value();

@@ -1,7 +1,6 @@
 package id.simpul.registry.kim;
 
 import id.simpul.platform.PageQuery;
-import id.simpul.platform.MongoPages;
 import id.simpul.platform.PageResponse;
 import id.simpul.platform.Sorting;
 import org.bson.Document;
@@ -12,27 +11,24 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Reads of the {@code kims} collection beyond one id: lists and the duplicate check, with their indexes. */
 @Component
 class KimQueries {
 
     private final MongoOperations mongo;
+    private final KimListIndex lists;
     private final KimMapping mapping = new KimMapping();
 
-    KimQueries(MongoOperations mongo) {
+    KimQueries(MongoOperations mongo, KimListIndex lists) {
         this.mongo = mongo;
+        this.lists = lists;
         var indexes = mongo.indexOps(KimEvents.COLLECTION);
         // The duplicate rules, enforced by the database too, so that two simultaneous registrations cannot both win.
         indexes.createIndex(new Index(KimMapping.NAME_KEY, Sort.Direction.ASC).unique().named("unique_name_in_village"));
         indexes.createIndex(new Index(KimMapping.KIM_ID_KEY, Sort.Direction.ASC).unique().named("unique_kim_id_number"));
-        for (String field : List.of("provinceCode", "regencyCode", "districtCode", KimMapping.STATUS)) {
-            indexes.createIndex(new Index(field, Sort.Direction.ASC));
-        }
     }
 
     /** Another KIM with the same name in the same village, or the same kim.id number, with the field it shares. */
@@ -67,37 +63,26 @@ class KimQueries {
         return found;
     }
 
-    PageResponse<Kim> search(KimFilter filter, PageQuery page, Sorting sort) {
-        return MongoPages.find(mongo, Query.query(criteria(filter)), KimEvents.COLLECTION, sort, page, mapping::fromDocument);
-    }
-
-    private static Criteria criteria(KimFilter filter) {
-        List<Criteria> conditions = new ArrayList<>();
-        if (filter.visible() != null) {
-            List<Criteria> seen = new ArrayList<>();
-            if (filter.visible().scope() != null) {
-                seen.add(Criteria.where(KimMapping.regionField(filter.visible().scope().level())).is(filter.visible().scope().value()));
+    /**
+     * One page of a list: found in the {@link KimListIndex}, then read by id (an {@code $in} on {@code _id}, which
+     * every MongoDB-wire server answers from its id index), so a page reads about a page of documents.
+     */
+    PageResponse<Kim> search(KimFilter filter, PageQuery page, Sorting sort, KimCursor after) {
+        KimListIndex.Slice slice = lists.page(filter, sort, page, after == null ? null : after.last());
+        java.util.Map<String, Kim> read = new java.util.HashMap<>();
+        List<Document> documents = slice.ids().isEmpty() ? List.of()
+                : mongo.find(Query.query(Criteria.where("_id").in(slice.ids())), Document.class, KimEvents.COLLECTION);
+        for (Document d : documents) {
+            KimListIndex.Entry stored = KimListIndex.Entry.of(d);
+            // Brings in what another instance changed since the index last read the collection; a KIM it moved out
+            // of the list is left out of the page.
+            lists.apply(stored);
+            if (KimListIndex.matches(filter, stored)) {
+                read.put(stored.id(), mapping.fromDocument(d));
             }
-            if (filter.visible().kimId() != null) {
-                seen.add(Criteria.where("_id").is(filter.visible().kimId()));
-            }
-            conditions.add(MongoPages.anyOf(seen));
         }
-        if (filter.region() != null) {
-            conditions.add(Criteria.where(KimMapping.regionField(filter.region().level())).is(filter.region().value()));
-        }
-        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
-            conditions.add(Criteria.where(KimMapping.STATUS).in(filter.statuses().stream().map(Enum::name).toList()));
-        }
-        if (filter.focusArea() != null) {
-            conditions.add(Criteria.where(KimMapping.FOCUS_AREAS).is(filter.focusArea().name()));
-        }
-        if (filter.hasMedia() != null) {
-            conditions.add(Criteria.where(KimMapping.MEDIA + ".0").exists(filter.hasMedia()));
-        }
-        if (filter.nameContains() != null && !filter.nameContains().isBlank()) {
-            conditions.add(Criteria.where(KimMapping.NAME).regex(Pattern.quote(filter.nameContains().strip()), "i"));
-        }
-        return conditions.isEmpty() ? new Criteria() : new Criteria().andOperator(conditions);
+        List<Kim> items = slice.ids().stream().map(read::get).filter(java.util.Objects::nonNull).toList();
+        String next = slice.more() ? KimCursor.after(sort, slice.items().getLast()) : null;
+        return PageResponse.at(items, slice.offset(), page.size(), slice.total(), next);
     }
 }

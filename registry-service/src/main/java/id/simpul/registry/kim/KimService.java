@@ -34,16 +34,18 @@ public class KimService {
 
     private final AggregateStore<Kim> kims;
     private final KimQueries queries;
+    private final KimListIndex lists;
     private final RegionDataset regions;
     private final RegionalRules rules;
     private final Clock clock;
     private final Access access;
 
-    KimService(AggregateStore<Kim> kims, KimQueries queries, RegionDataset regions, RegionalRules rules, Clock clock,
-               Access access) {
+    KimService(AggregateStore<Kim> kims, KimQueries queries, KimListIndex lists, RegionDataset regions,
+               RegionalRules rules, Clock clock, Access access) {
         this.access = access;
         this.kims = kims;
         this.queries = queries;
+        this.lists = lists;
         this.regions = regions;
         this.rules = rules;
         this.clock = clock;
@@ -66,6 +68,7 @@ public class KimService {
             // Someone registered the same KIM a moment ago: name who.
             throw queries.duplicateOf(registration.kim()).orElseThrow(() -> raced);
         }
+        lists.apply(registration.kim());
         return registration.kim();
     }
 
@@ -147,6 +150,9 @@ public class KimService {
                     // Registered by someone else a moment ago: name who.
                     ? new Registered(null, queries.duplicateOf(kim).orElseThrow(), null)
                     : new Registered(kim, null, null);
+            if (!refused.contains(k)) {
+                lists.apply(kim);
+            }
         }
         return List.of(results);
     }
@@ -192,10 +198,15 @@ public class KimService {
 
     /** The KIMs the filter names among those the caller may read: inside their scope, or their own KIM. */
     public PageResponse<Kim> search(KimFilter filter, PageQuery page, Sorting sort) {
+        return search(filter, page, sort, null);
+    }
+
+    /** The same, the page after the one {@code after} ended (null: the page {@code page}); in the cursor's order. */
+    PageResponse<Kim> search(KimFilter filter, PageQuery page, Sorting sort, KimCursor after) {
         Access.Holding holding = access.visible(KimRights.READ);
         KimFilter.Visible visible = holding.everything() ? null
                 : new KimFilter.Visible(holding.scope().orElse(null), holding.ownKim().orElse(null));
-        return queries.search(filter.seenAs(visible), page, sort);
+        return queries.search(filter.seenAs(visible), page, after == null ? sort : after.sort(), after);
     }
 
     private Kim current(KimId id, Long expectedVersion) {
@@ -214,6 +225,7 @@ public class KimService {
         } catch (DuplicateKeyException raced) {
             throw queries.duplicateOf(kim).orElseThrow(() -> raced);
         }
+        lists.apply(kim);
     }
 
     private void refuseDuplicate(Kim kim) {
