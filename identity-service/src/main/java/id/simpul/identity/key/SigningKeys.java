@@ -36,6 +36,8 @@ import java.util.UUID;
  */
 public class SigningKeys {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SigningKeys.class);
+
     static final String COLLECTION = "signing_keys";
 
     public enum Status { ACTIVE, PUBLISHED, RETIRED }
@@ -72,13 +74,16 @@ public class SigningKeys {
         }
         mongo.updateMulti(Query.query(Criteria.where("status").is(Status.ACTIVE.name()).and("_id").ne(kid)),
                 Update.update("status", Status.PUBLISHED.name()), COLLECTION);
+        readPublished();
         return kid;
     }
 
     /** Takes a key out of the JWKS; the active key cannot be retired (rotate first). */
     public boolean retire(String kid) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(kid).and("status").is(Status.PUBLISHED.name())),
+        boolean retired = mongo.updateFirst(Query.query(Criteria.where("_id").is(kid).and("status").is(Status.PUBLISHED.name())),
                 Update.update("status", Status.RETIRED.name()), COLLECTION).getModifiedCount() == 1;
+        readPublished();
+        return retired;
     }
 
     public List<KeyInfo> list() {
@@ -87,9 +92,45 @@ public class SigningKeys {
                 .toList();
     }
 
-    /** Every key that verifies tokens: active and published ones, newest first. */
+    /**
+     * Every key that verifies tokens: active and published ones, newest first. Served from memory, read again at
+     * most every {@link #PUBLISHED_FOR} (and at once after a rotation or retirement here): the services fetch the
+     * key set to check tokens, and must be able to while this service's store is away; when reading it again fails,
+     * the keys last read stay published.
+     */
     public JWKSource<SecurityContext> published() {
-        return (selector, context) -> select(selector, Criteria.where("status").in(Status.ACTIVE.name(), Status.PUBLISHED.name()));
+        return (selector, context) -> selector.select(new JWKSet(publishedKeys()));
+    }
+
+    private static final java.time.Duration PUBLISHED_FOR = java.time.Duration.ofSeconds(30);
+    private volatile List<JWK> publishedKeys;
+    private volatile java.time.Instant publishedAt = java.time.Instant.MIN;
+
+    private List<JWK> publishedKeys() {
+        List<JWK> held = publishedKeys;
+        if (held != null && publishedAt.plus(PUBLISHED_FOR).isAfter(clock.instant())) {
+            return held;
+        }
+        try {
+            return readPublished();
+        } catch (RuntimeException storeAway) {
+            if (held == null) {
+                throw storeAway;
+            }
+            log.warn("Reading the signing keys failed; the {} keys read before stay published ({})", held.size(),
+                    storeAway.getMessage());
+            publishedAt = clock.instant(); // not tried again on every request while the store is away
+            return held;
+        }
+    }
+
+    private List<JWK> readPublished() {
+        List<JWK> keys = mongo.find(Query.query(Criteria.where("status").in(Status.ACTIVE.name(), Status.PUBLISHED.name()))
+                        .with(Sort.by(Sort.Direction.DESC, "createdAt")), Document.class, COLLECTION)
+                .stream().map(SigningKeys::toJwk).toList();
+        publishedKeys = keys;
+        publishedAt = clock.instant();
+        return keys;
     }
 
     /** Only the key that signs new tokens (one, or the encoder would refuse to choose). */

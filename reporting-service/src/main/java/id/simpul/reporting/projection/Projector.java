@@ -209,7 +209,10 @@ public class Projector {
                                         + " cannot be applied before its first event");
                             }
                             return change.test(document, read);
-                        });
+                        },
+                        // Already applied: told again, in case the write it came from was stored but its answer
+                        // lost (the listeners keep only what is newer than what they hold).
+                        stored -> tell(collection, generation, stored, event));
                 if (written.isPresent()) {
                     changed = true;
                     tell(collection, generation, written.get(), event);

@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -36,12 +37,23 @@ public class ReadModelStore {
 
     /** Applies {@code change} to document {@code id} of {@code collection}; the document as written, if it changed. */
     Optional<Document> merge(String collection, String id, Predicate<Document> change) {
+        return merge(collection, id, change, unchanged -> { });
+    }
+
+    /**
+     * As {@link #merge(String, String, Predicate)}; when the change leaves a stored document as it is (an event
+     * applied already, perhaps by a write whose answer was lost), {@code alreadyApplied} hears of that document.
+     */
+    Optional<Document> merge(String collection, String id, Predicate<Document> change, Consumer<Document> alreadyApplied) {
         MongoCollection<Document> documents = mongo.getCollection(collection);
         while (true) {
             Document stored = documents.find(Filters.eq("_id", id)).first();
             Document document = stored == null ? new Document("_id", id) : stored;
             Number revision = stored == null ? null : (Number) stored.get(REVISION);
             if (!change.test(document)) {
+                if (stored != null) {
+                    alreadyApplied.accept(stored);
+                }
                 return Optional.empty();
             }
             if (stored == null) {
