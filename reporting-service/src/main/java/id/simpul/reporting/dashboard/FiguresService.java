@@ -23,9 +23,10 @@ import java.util.function.Consumer;
  * Keeps the current figures. They are counted once from the rows of the served generation held in memory
  * ({@link ServedRows}, kept up from the documents this instance writes and those other instances announce), then kept
  * up change by change: every tick applies the rows that changed since the last one ({@link Figures#apply}), which
- * costs what the changes touch, not what is held. Beside that, and without holding up those changes, the rows are
- * read afresh from the database when another generation is served and every {@code simpul.reporting.figures-refresh};
- * the figures are then counted from nothing again (which also brings the development index's recency up to date).
+ * costs what the changes touch, not what is held. Beside that, on a thread of its own, the rows are read afresh from
+ * the database when another generation is served and every {@code simpul.reporting.figures-refresh}; the next tick
+ * then counts the figures from nothing (changes wait for that count), which also brings the development index's
+ * recency up to date.
  * Listeners hear of every new set of figures that differs from the last.
  */
 @Service
@@ -60,7 +61,7 @@ class FiguresService {
 
     FiguresService(MongoOperations mongo, Generations generations, Projector projector, RegionDataset regions, Clock clock,
                    MeterRegistry meters,
-                   @Value("${simpul.reporting.figures-interval:250ms}") Duration interval,
+                   @Value("${simpul.reporting.figures-interval:50ms}") Duration interval,
                    @Value("${simpul.reporting.figures-refresh:5m}") Duration refresh) {
         this.rows = new ServedRows((collection, generation) ->
                 mongo.getCollection(Generations.collection(collection, generation)).find().batchSize(5000));
