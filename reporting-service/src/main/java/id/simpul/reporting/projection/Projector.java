@@ -10,18 +10,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Applies an event to the read models of the given generations: the live consumer passes every generation being
@@ -43,8 +48,27 @@ public class Projector {
     /** What became of an event. */
     public enum Outcome { APPLIED, UNCHANGED, SKIPPED }
 
-    private interface Handler {
-        Outcome apply(IncomingEvent event, List<Integer> generations, Integer knownIn);
+    /** How an event of one type is read: into the {@link Step} it takes on its aggregate's document. */
+    private interface Route {
+        Step read(IncomingEvent event);
+    }
+
+    /**
+     * What an event does to its aggregate's document: {@code change} sees the document as stored (or one holding only
+     * {@code _id}) and says whether it changed it.
+     */
+    private record Step(IncomingEvent event, String collection, String aggregate, boolean creates,
+                        Predicate<Document> change) {
+
+        /** Whether {@code document} counts as created (see {@link #CREATED_BY}). */
+        boolean known(Document document) {
+            return creates || document.get(CREATED_BY.get(collection)) != null;
+        }
+
+        UnknownAggregateException unknown() {
+            return new UnknownAggregateException("reporting has not seen " + collection + " " + aggregate
+                    + " created; " + event.type() + " " + event.id() + " cannot be applied before its first event");
+        }
     }
 
     /**
@@ -60,7 +84,7 @@ public class Projector {
         void written(String collection, int generation, Document document);
     }
 
-    private final Map<String, Handler> handlers = new HashMap<>();
+    private final Map<String, Route> routes = new HashMap<>();
     private final ReadModelStore store;
     private final JsonMapper json = EventJson.mapper();
     private final MeterRegistry meters;
@@ -150,19 +174,144 @@ public class Projector {
      * aggregate created (or the event creates it). Without it, events of an aggregate may come in any order.
      */
     public Outcome apply(IncomingEvent event, List<Integer> generations, Integer knownIn) {
-        Handler handler = handlers.get(event.type());
-        if (handler == null) {
-            log.info("reporting skips event {} of type {} it does not read", event.id(), event.type());
-            meters.counter("simpul.events.skipped", "consumer", "reporting", "type", event.type()).increment();
+        Step step = read(event);
+        if (step == null) {
             return Outcome.SKIPPED;
         }
-        contract.check(event);
-        Outcome outcome = handler.apply(event, generations, knownIn);
-        meters.counter("simpul.events.handled", "consumer", "reporting", "type", event.type()).increment();
-        if (outcome == Outcome.APPLIED) {
-            changes.incrementAndGet();
+        boolean changed = false;
+        for (int generation : generations) {
+            boolean mustBeKnown = knownIn != null && knownIn == generation;
+            String collection = Generations.collection(step.collection(), generation);
+            Optional<Document> written = store.merge(collection, step.aggregate(),
+                    document -> {
+                        if (mustBeKnown && !step.known(document)) {
+                            throw step.unknown();
+                        }
+                        return step.change().test(document);
+                    },
+                    // Already applied: told again, in case the write it came from was stored but its answer
+                    // lost (the listeners keep only what is newer than what they hold).
+                    stored -> tell(step.collection(), generation, stored, event));
+            if (written.isPresent()) {
+                changed = true;
+                tell(step.collection(), generation, written.get(), event);
+            }
         }
-        return outcome;
+        return handled(event, changed);
+    }
+
+    /** The step {@code event} takes, checked against the contract; null for a type reporting does not read. */
+    private Step read(IncomingEvent event) {
+        Route route = routes.get(event.type());
+        if (route == null) {
+            log.info("reporting skips event {} of type {} it does not read", event.id(), event.type());
+            meters.counter("simpul.events.skipped", "consumer", "reporting", "type", event.type()).increment();
+            return null;
+        }
+        contract.check(event);
+        return route.read(event);
+    }
+
+    private Outcome handled(IncomingEvent event, boolean changed) {
+        meters.counter("simpul.events.handled", "consumer", "reporting", "type", event.type()).increment();
+        if (changed) {
+            changes.incrementAndGet();
+            return Outcome.APPLIED;
+        }
+        return Outcome.UNCHANGED;
+    }
+
+    /**
+     * The live consumer's way for the records of one poll, in their partitions' order: as {@link #applyLive} one by
+     * one, with one read of every document the batch touches and one bulk write (see {@link ReadModelStore#writeAll}).
+     * When an event cannot be applied, what the events before it changed is written, and a
+     * {@link BatchListenerFailedException} names the event, so that the container commits the events before it and
+     * retries (or dead-letters) that one as it would a single record.
+     */
+    public void applyLive(List<Supplier<IncomingEvent>> records, Generations.State state) {
+        meters.summary("simpul.events.batch", "consumer", "reporting").record(records.size());
+        List<Step> steps = new ArrayList<>(records.size());
+        RuntimeException failure = null;
+        for (Supplier<IncomingEvent> record : records) {
+            try {
+                steps.add(read(record.get()));
+            } catch (RuntimeException e) {
+                failure = e;
+                break;
+            }
+        }
+        ReadModelStore.Batch batch = store.batch();
+        for (Step step : steps) {
+            if (step != null) {
+                for (int generation : state.writing()) {
+                    batch.want(Generations.collection(step.collection(), generation), step.aggregate());
+                }
+            }
+        }
+        batch.load();
+        List<Boolean> changed = new ArrayList<>(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            try {
+                changed.add(step != null && applyTo(batch, step, state));
+            } catch (RuntimeException e) {
+                failure = e;
+                steps = steps.subList(0, i);
+            }
+        }
+        int failedAt = steps.size();
+        Set<ReadModelStore.Key> conflicts;
+        try {
+            conflicts = batch.write();
+        } catch (RuntimeException e) {
+            // Nothing of the batch is known written: the container tries it again from its first event.
+            throw new BatchListenerFailedException("reporting could not write its read models", e, 0);
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            if (step == null) {
+                continue;
+            }
+            boolean conflicting = state.writing().stream().anyMatch(generation -> conflicts.contains(
+                    new ReadModelStore.Key(Generations.collection(step.collection(), generation), step.aggregate())));
+            if (conflicting) {
+                // Another writer changed the document meanwhile: the event is applied again on what is stored now.
+                try {
+                    applyLive(step.event(), state);
+                } catch (RuntimeException e) {
+                    throw new BatchListenerFailedException(failed(step.event()), e, i);
+                }
+            } else {
+                handled(step.event(), changed.get(i));
+            }
+        }
+        batch.told(conflicts, (collection, generation, document) -> tell(collection, generation, document, null));
+        if (failure != null) {
+            throw new BatchListenerFailedException(failedAt < records.size() ? "reporting could not apply record "
+                    + failedAt + " of the batch" : "reporting could not apply the batch", failure, failedAt);
+        }
+    }
+
+    private static String failed(IncomingEvent event) {
+        return "reporting could not apply " + event.type() + " " + event.id();
+    }
+
+    /** Applies {@code step} to the batch's documents of every generation being written; whether it changed one. */
+    private boolean applyTo(ReadModelStore.Batch batch, Step step, Generations.State state) {
+        List<Integer> generations = state.writing();
+        Document served = batch.document(Generations.collection(step.collection(), state.current()), step.aggregate());
+        if (!step.known(served)) {
+            if (state.building() == null) {
+                throw step.unknown();
+            }
+            generations = List.of(state.building());
+        }
+        boolean changed = false;
+        for (int generation : generations) {
+            changed |= batch.change(step.collection(), generation, Generations.collection(step.collection(), generation),
+                    step.aggregate(), step.change());
+        }
+        return changed;
     }
 
     public void onWrite(WriteListener listener) {
@@ -193,32 +342,10 @@ public class Projector {
 
     private <T> void on(String type, Class<T> payload, Consumer<T> check, String collection, Function<T, String> id,
                         BiPredicate<Document, T> change, boolean creates) {
-        String createdBy = CREATED_BY.get(collection);
-        handlers.put(type, (event, generations, knownIn) -> {
+        routes.put(type, event -> {
             T read = event.payloadAs(payload, json);
             check.accept(read);
-            String aggregate = id.apply(read);
-            boolean changed = false;
-            for (int generation : generations) {
-                boolean mustBeKnown = !creates && knownIn != null && knownIn == generation;
-                Optional<Document> written = store.merge(Generations.collection(collection, generation), aggregate,
-                        document -> {
-                            if (mustBeKnown && document.get(createdBy) == null) {
-                                throw new UnknownAggregateException("reporting has not seen " + collection + " "
-                                        + aggregate + " created; " + event.type() + " " + event.id()
-                                        + " cannot be applied before its first event");
-                            }
-                            return change.test(document, read);
-                        },
-                        // Already applied: told again, in case the write it came from was stored but its answer
-                        // lost (the listeners keep only what is newer than what they hold).
-                        stored -> tell(collection, generation, stored, event));
-                if (written.isPresent()) {
-                    changed = true;
-                    tell(collection, generation, written.get(), event);
-                }
-            }
-            return changed ? Outcome.APPLIED : Outcome.UNCHANGED;
+            return new Step(event, collection, id.apply(read), creates, document -> change.test(document, read));
         });
     }
 
@@ -229,7 +356,7 @@ public class Projector {
                 listener.written(collection, generation, document);
             } catch (RuntimeException e) {
                 log.warn("A read-model listener failed on the {} document {} written for event {}", collection,
-                        document.get("_id"), event.id(), e);
+                        document.get("_id"), event == null ? "(a batch)" : event.id(), e);
             }
         }
     }

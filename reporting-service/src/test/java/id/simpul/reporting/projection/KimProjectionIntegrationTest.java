@@ -17,6 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.Set;
 
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +43,10 @@ class KimProjectionIntegrationTest {
     MongoOperations mongo;
     @Autowired
     Generations generations;
+    @Autowired
+    ReadModelStore store;
+    @Autowired
+    MeterRegistry meters;
     Http http;
 
     @BeforeEach
@@ -98,6 +105,82 @@ class KimProjectionIntegrationTest {
         assertThat(TopicRecords.read(bootstrap, "simpul.reporting.dlq", r -> broken.equals(r.key()), 1, WAIT)).hasSize(1);
         await().atMost(WAIT).until(() -> kim(next) != null);
         assertThat(kim(broken)).isNull();
+    }
+
+    /**
+     * Sent at once, the records reach the consumer in one or few polls: the events before a broken one are kept, the
+     * broken ones dead-lettered (the unreadable at once, the status change of an unknown KIM after its retries), the
+     * events after them applied, and a redelivered registration counted once.
+     */
+    @Test
+    void aBatchWithBrokenEventsInItsMiddleKeepsEveryGoodEventOnceAndDeadLettersTheBroken() {
+        long before = total();
+        String first = UUID.randomUUID().toString();
+        List<String> good = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String kimId = i == 0 ? first : TopicRecords.keyOnPartitionOf(first, Topics.PARTITIONS);
+            good.add(kimId);
+            records.add(registered(kimId, 1, "SUBMITTED"));
+        }
+        String unreadable = TopicRecords.keyOnPartitionOf(first, Topics.PARTITIONS);
+        String unknown = TopicRecords.keyOnPartitionOf(first, Topics.PARTITIONS);
+        records.add(8, TopicRecords.cloudEvent(Topics.KIMS, EventTypes.KIM_REGISTERED, unreadable, "{\"kimId\": "));
+        records.add(16, example(EventTypes.KIM_STATUS_CHANGED, unknown));
+        records.add(registered(good.get(3), 1, "SUBMITTED"));
+        TopicRecords.sendAll(bootstrap, records);
+
+        assertThat(TopicRecords.read(bootstrap, "simpul.reporting.dlq",
+                r -> unreadable.equals(r.key()) || unknown.equals(r.key()), 2, WAIT)).hasSize(2);
+        await().atMost(WAIT).until(() -> good.stream().allMatch(id -> kim(id) != null));
+        assertThat(kim(unreadable)).isNull();
+        assertThat(kim(unknown)).isNull();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(total()).isEqualTo(before + good.size()));
+        assertThat(meters.find("simpul.events.batch").summary()).isNotNull()
+                .satisfies(batches -> assertThat(batches.max()).as("records handed over together").isGreaterThan(1));
+    }
+
+    /**
+     * A batch writes a document only if nobody wrote it after the batch read it: a write that lost the race is
+     * reported and overwrites nothing (the projector then applies its events again on what is stored); the other
+     * documents of the bulk write are written.
+     */
+    @Test
+    void aBatchWriteThatLosesARaceToAnotherWriterOverwritesNothing() {
+        String collection = "batch_race_" + UUID.randomUUID().toString().substring(0, 8);
+        String raced = "raced";
+        String untouched = "untouched";
+        store.merge(collection, raced, d -> d.put("writer", "first") == null);
+        store.merge(collection, untouched, d -> d.put("writer", "first") == null);
+
+        ReadModelStore.Batch batch = store.batch();
+        batch.want(collection, raced);
+        batch.want(collection, untouched);
+        batch.want(collection, "new");
+        batch.load();
+        store.merge(collection, raced, d -> !"other".equals(d.put("writer", "other")));
+        batch.change(ReadModelStore.KIMS, 0, collection, raced, d -> !"batch".equals(d.put("writer", "batch")));
+        batch.change(ReadModelStore.KIMS, 0, collection, untouched, d -> !"batch".equals(d.put("writer", "batch")));
+        batch.change(ReadModelStore.KIMS, 0, collection, "new", d -> d.put("writer", "batch") == null);
+        Set<ReadModelStore.Key> conflicts = batch.write();
+
+        assertThat(conflicts).contains(new ReadModelStore.Key(collection, raced));
+        Document stored = mongo.findById(raced, Document.class, collection);
+        assertThat(stored).containsEntry("writer", "other").containsEntry("_rev", 2L);
+        Document created = mongo.findById("new", Document.class, collection);
+        assertThat(created).containsEntry("writer", "batch").containsEntry("_rev", 1L);
+        if (!conflicts.contains(new ReadModelStore.Key(collection, untouched))) {
+            assertThat(mongo.findById(untouched, Document.class, collection)).containsEntry("writer", "batch")
+                    .containsEntry("_rev", 2L);
+        }
+
+        ReadModelStore.Batch again = store.batch();
+        again.want(collection, untouched);
+        again.load();
+        again.change(ReadModelStore.KIMS, 0, collection, untouched, d -> !"again".equals(d.put("writer", "again")));
+        assertThat(again.write()).as("nobody raced this one").isEmpty();
+        assertThat(mongo.findById(untouched, Document.class, collection)).containsEntry("writer", "again");
+        mongo.dropCollection(collection);
     }
 
     @Test
