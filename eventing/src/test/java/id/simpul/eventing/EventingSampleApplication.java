@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Update;
 
 import java.util.function.Consumer;
 
@@ -88,7 +87,7 @@ public class EventingSampleApplication {
 
     private static void project(MongoOperations mongo, HandlerFaults faults, ParcelView view) {
         faults.attempt(view.label());
-        ReadModels.applyIfNewer(mongo, VIEW, view.parcelId(), view.version(),
-                new Update().set("label", view.label()).inc("applied", 1));
+        new ReadModels(mongo).applyIfNewer(VIEW, view.parcelId(), view.version(), document -> document
+                .append("label", view.label()).append("applied", document.getInteger("applied", 0) + 1));
     }
 }

@@ -2,7 +2,8 @@ package id.simpul.reporting.projection;
 
 import id.simpul.contracts.EventTypes;
 import id.simpul.eventing.ContractViolationException;
-import id.simpul.eventing.EventContract;
+import id.simpul.eventing.EventRoutes;
+import id.simpul.eventing.ReadModels;
 import id.simpul.eventing.EventJson;
 import id.simpul.eventing.IncomingEvent;
 import id.simpul.eventing.UnknownAggregateException;
@@ -12,10 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,11 +47,6 @@ public class Projector {
     /** What became of an event. */
     public enum Outcome { APPLIED, UNCHANGED, SKIPPED }
 
-    /** How an event of one type is read: into the {@link Step} it takes on its aggregate's document. */
-    private interface Route {
-        Step read(IncomingEvent event);
-    }
-
     /**
      * What an event does to its aggregate's document: {@code change} sees the document as stored (or one holding only
      * {@code _id}) and says whether it changed it.
@@ -79,16 +73,20 @@ public class Projector {
             ReadModelStore.PROGRAMMES, "createdAt", ReadModelStore.PARTNERS, "registeredAt",
             ReadModelStore.TRAININGS, "draftedAt", ReadModelStore.OUTPUTS, "reportedAt");
 
+    /** A document of a batch: which read model, of which generation. */
+    private record Written(String collection, int generation) {
+    }
+
     /** Hears of every read-model document an event changed, as it was written. */
     public interface WriteListener {
         void written(String collection, int generation, Document document);
     }
 
-    private final Map<String, Route> routes = new HashMap<>();
+    /** Each event type read into the {@link Step} it takes on its aggregate's document (filled by the constructor). */
+    private final EventRoutes.Builder<Step> routing;
+    private final EventRoutes<Step> routes;
     private final ReadModelStore store;
-    private final JsonMapper json = EventJson.mapper();
     private final MeterRegistry meters;
-    private final EventContract contract = EventContract.published();
     private final AtomicLong changes = new AtomicLong();
     private final List<WriteListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -96,6 +94,7 @@ public class Projector {
               PartnerProjection partners, TrainingProjection trainings, OutputProjection outputs) {
         this.store = store;
         this.meters = meters;
+        this.routing = EventRoutes.builder("reporting", EventJson.mapper(), meters);
         creates(EventTypes.KIM_REGISTERED, Payloads.KimSnapshot.class, kims::check, ReadModelStore.KIMS,
                 Payloads.KimSnapshot::kimId, kims::registered);
         changes(EventTypes.KIM_UPDATED, Payloads.KimSnapshot.class, kims::check, ReadModelStore.KIMS,
@@ -144,6 +143,7 @@ public class Projector {
                 Payloads.EnrolmentChanged::trainingId, (t, e) -> trainings.enrolment(t, e, "WITHDRAWN"));
         training(EventTypes.ATTENDANCE_RECORDED, Payloads.AttendanceRecorded.class, e -> { },
                 Payloads.AttendanceRecorded::trainingId, trainings::attendance);
+        this.routes = routing.build();
     }
 
     /**
@@ -202,18 +202,11 @@ public class Projector {
 
     /** The step {@code event} takes, checked against the contract; null for a type reporting does not read. */
     private Step read(IncomingEvent event) {
-        Route route = routes.get(event.type());
-        if (route == null) {
-            log.info("reporting skips event {} of type {} it does not read", event.id(), event.type());
-            meters.counter("simpul.events.skipped", "consumer", "reporting", "type", event.type()).increment();
-            return null;
-        }
-        contract.check(event);
-        return route.read(event);
+        return routes.route(event);
     }
 
     private Outcome handled(IncomingEvent event, boolean changed) {
-        meters.counter("simpul.events.handled", "consumer", "reporting", "type", event.type()).increment();
+        routes.handled(event);
         if (changed) {
             changes.incrementAndGet();
             return Outcome.APPLIED;
@@ -223,7 +216,7 @@ public class Projector {
 
     /**
      * The live consumer's way for the records of one poll, in their partitions' order: as {@link #applyLive} one by
-     * one, with one read of every document the batch touches and one bulk write (see {@link ReadModelStore#writeAll}).
+     * one, with one read of every document the batch touches and one bulk write (see {@link ReadModels.Batch}).
      * When an event cannot be applied, what the events before it changed is written, and a
      * {@link BatchListenerFailedException} names the event, so that the container commits the events before it and
      * retries (or dead-letters) that one as it would a single record.
@@ -240,7 +233,7 @@ public class Projector {
                 break;
             }
         }
-        ReadModelStore.Batch batch = store.batch();
+        ReadModels.Batch<Written> batch = store.batch();
         for (Step step : steps) {
             if (step != null) {
                 for (int generation : state.writing()) {
@@ -260,7 +253,7 @@ public class Projector {
             }
         }
         int failedAt = steps.size();
-        Set<ReadModelStore.Key> conflicts;
+        Set<ReadModels.Key> conflicts;
         try {
             conflicts = batch.write();
         } catch (RuntimeException e) {
@@ -273,7 +266,7 @@ public class Projector {
                 continue;
             }
             boolean conflicting = state.writing().stream().anyMatch(generation -> conflicts.contains(
-                    new ReadModelStore.Key(Generations.collection(step.collection(), generation), step.aggregate())));
+                    new ReadModels.Key(Generations.collection(step.collection(), generation), step.aggregate())));
             if (conflicting) {
                 // Another writer changed the document meanwhile: the event is applied again on what is stored now.
                 try {
@@ -285,7 +278,7 @@ public class Projector {
                 handled(step.event(), changed.get(i));
             }
         }
-        batch.told(conflicts, (collection, generation, document) -> tell(collection, generation, document, null));
+        batch.told(conflicts, (written, document) -> tell(written.collection(), written.generation(), document, null));
         if (failure != null) {
             throw new BatchListenerFailedException(failedAt < records.size() ? "reporting could not apply record "
                     + failedAt + " of the batch" : "reporting could not apply the batch", failure, failedAt);
@@ -297,7 +290,7 @@ public class Projector {
     }
 
     /** Applies {@code step} to the batch's documents of every generation being written; whether it changed one. */
-    private boolean applyTo(ReadModelStore.Batch batch, Step step, Generations.State state) {
+    private boolean applyTo(ReadModels.Batch<Written> batch, Step step, Generations.State state) {
         List<Integer> generations = state.writing();
         Document served = batch.document(Generations.collection(step.collection(), state.current()), step.aggregate());
         if (!step.known(served)) {
@@ -308,8 +301,8 @@ public class Projector {
         }
         boolean changed = false;
         for (int generation : generations) {
-            changed |= batch.change(step.collection(), generation, Generations.collection(step.collection(), generation),
-                    step.aggregate(), step.change());
+            changed |= batch.change(Generations.collection(step.collection(), generation), step.aggregate(),
+                    step.change(), new Written(step.collection(), generation));
         }
         return changed;
     }
@@ -342,8 +335,7 @@ public class Projector {
 
     private <T> void on(String type, Class<T> payload, Consumer<T> check, String collection, Function<T, String> id,
                         BiPredicate<Document, T> change, boolean creates) {
-        routes.put(type, event -> {
-            T read = event.payloadAs(payload, json);
+        routing.on(type, payload, (event, read) -> {
             check.accept(read);
             return new Step(event, collection, id.apply(read), creates, document -> change.test(document, read));
         });

@@ -3,6 +3,7 @@ package id.simpul.reporting.projection;
 import id.simpul.contracts.EventSchemas;
 import id.simpul.contracts.EventTypes;
 import id.simpul.contracts.Topics;
+import id.simpul.eventing.ReadModels;
 import id.simpul.testinfra.DeadLetterApi;
 import id.simpul.testinfra.Caller;
 import id.simpul.testinfra.Http;
@@ -153,31 +154,31 @@ class KimProjectionIntegrationTest {
         store.merge(collection, raced, d -> d.put("writer", "first") == null);
         store.merge(collection, untouched, d -> d.put("writer", "first") == null);
 
-        ReadModelStore.Batch batch = store.batch();
+        ReadModels.Batch<String> batch = store.batch();
         batch.want(collection, raced);
         batch.want(collection, untouched);
         batch.want(collection, "new");
         batch.load();
         store.merge(collection, raced, d -> !"other".equals(d.put("writer", "other")));
-        batch.change(ReadModelStore.KIMS, 0, collection, raced, d -> !"batch".equals(d.put("writer", "batch")));
-        batch.change(ReadModelStore.KIMS, 0, collection, untouched, d -> !"batch".equals(d.put("writer", "batch")));
-        batch.change(ReadModelStore.KIMS, 0, collection, "new", d -> d.put("writer", "batch") == null);
-        Set<ReadModelStore.Key> conflicts = batch.write();
+        batch.change(collection, raced, d -> !"batch".equals(d.put("writer", "batch")), "label");
+        batch.change(collection, untouched, d -> !"batch".equals(d.put("writer", "batch")), "label");
+        batch.change(collection, "new", d -> d.put("writer", "batch") == null, "label");
+        Set<ReadModels.Key> conflicts = batch.write();
 
-        assertThat(conflicts).contains(new ReadModelStore.Key(collection, raced));
+        assertThat(conflicts).contains(new ReadModels.Key(collection, raced));
         Document stored = mongo.findById(raced, Document.class, collection);
         assertThat(stored).containsEntry("writer", "other").containsEntry("_rev", 2L);
         Document created = mongo.findById("new", Document.class, collection);
         assertThat(created).containsEntry("writer", "batch").containsEntry("_rev", 1L);
-        if (!conflicts.contains(new ReadModelStore.Key(collection, untouched))) {
+        if (!conflicts.contains(new ReadModels.Key(collection, untouched))) {
             assertThat(mongo.findById(untouched, Document.class, collection)).containsEntry("writer", "batch")
                     .containsEntry("_rev", 2L);
         }
 
-        ReadModelStore.Batch again = store.batch();
+        ReadModels.Batch<String> again = store.batch();
         again.want(collection, untouched);
         again.load();
-        again.change(ReadModelStore.KIMS, 0, collection, untouched, d -> !"again".equals(d.put("writer", "again")));
+        again.change(collection, untouched, d -> !"again".equals(d.put("writer", "again")), "label");
         assertThat(again.write()).as("nobody raced this one").isEmpty();
         assertThat(mongo.findById(untouched, Document.class, collection)).containsEntry("writer", "again");
         mongo.dropCollection(collection);

@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.messaging.Message;
 
 import java.util.function.Consumer;
@@ -42,10 +41,11 @@ class KimView {
 
     @Bean
     Consumer<Message<byte[]>> kimEvents(MongoOperations mongo, RegionDataset regions, MeterRegistry meters) {
+        ReadModels view = new ReadModels(mongo);
         return EventHandlers.builder("training", EventJson.mapper(), meters)
-                .on(EventTypes.KIM_REGISTERED, KimPayload.class, (event, kim) -> apply(mongo, regions, kim, true))
-                .on(EventTypes.KIM_UPDATED, KimPayload.class, (event, kim) -> apply(mongo, regions, kim, false))
-                .on(EventTypes.KIM_STATUS_CHANGED, KimPayload.class, (event, kim) -> apply(mongo, regions, kim, false))
+                .on(EventTypes.KIM_REGISTERED, KimPayload.class, (event, kim) -> apply(mongo, view, regions, kim, true))
+                .on(EventTypes.KIM_UPDATED, KimPayload.class, (event, kim) -> apply(mongo, view, regions, kim, false))
+                .on(EventTypes.KIM_STATUS_CHANGED, KimPayload.class, (event, kim) -> apply(mongo, view, regions, kim, false))
                 .build();
     }
 
@@ -61,7 +61,8 @@ class KimView {
         return kimEvents::accept;
     }
 
-    private static void apply(MongoOperations mongo, RegionDataset regions, KimPayload kim, boolean registers) {
+    private static void apply(MongoOperations mongo, ReadModels view, RegionDataset regions, KimPayload kim,
+                              boolean registers) {
         Region village = regions.find(kim.villageCode()).orElseThrow(() -> new UnreadableEventException("KIM " + kim.kimId()
                 + " names village " + kim.villageCode() + ", which the region dataset (" + RegionDataset.DECREE
                 + ") does not know", null));
@@ -73,9 +74,9 @@ class KimView {
             throw new UnknownAggregateException("training-service has not heard KIM " + kim.kimId() + " registered; "
                     + "a change of it cannot be applied before its kim.registered");
         }
-        ReadModels.applyIfNewer(mongo, COLLECTION, kim.kimId(), kim.version(), new Update()
-                .set("name", kim.name())
-                .set("villageCode", kim.villageCode())
-                .set("status", kim.status()));
+        view.applyIfNewer(COLLECTION, kim.kimId(), kim.version(), document -> document
+                .append("name", kim.name())
+                .append("villageCode", kim.villageCode())
+                .append("status", kim.status()));
     }
 }
