@@ -1,5 +1,6 @@
 package id.simpul.eventing;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
@@ -28,6 +30,9 @@ public final class EventRoutes<R> {
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final EventContract contract;
+    /** The counters by event type, looked up once (a meter's lookup costs more than the event's count). */
+    private final Map<String, Counter> handled = new ConcurrentHashMap<>();
+    private final Map<String, Counter> skipped = new ConcurrentHashMap<>();
 
     private EventRoutes(Builder<R> builder) {
         this.consumer = builder.consumer;
@@ -49,7 +54,8 @@ public final class EventRoutes<R> {
         BiFunction<IncomingEvent, JsonMapper, R> route = routes.get(event.type());
         if (route == null) {
             log.info("{} skips event {} of type {} it does not handle", consumer, event.id(), event.type());
-            meters.counter("simpul.events.skipped", "consumer", consumer, "type", event.type()).increment();
+            skipped.computeIfAbsent(event.type(), type -> meters.counter("simpul.events.skipped", "consumer", consumer,
+                    "type", type)).increment();
             return null;
         }
         contract.check(event);
@@ -58,7 +64,8 @@ public final class EventRoutes<R> {
 
     /** Counts {@code event} as handled ({@code simpul.events.handled}), once the consumer has applied it. */
     public void handled(IncomingEvent event) {
-        meters.counter("simpul.events.handled", "consumer", consumer, "type", event.type()).increment();
+        handled.computeIfAbsent(event.type(), type -> meters.counter("simpul.events.handled", "consumer", consumer,
+                "type", type)).increment();
     }
 
     public static final class Builder<R> {

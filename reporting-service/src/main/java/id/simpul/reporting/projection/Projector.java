@@ -7,6 +7,7 @@ import id.simpul.eventing.ReadModels;
 import id.simpul.eventing.EventJson;
 import id.simpul.eventing.IncomingEvent;
 import id.simpul.eventing.UnknownAggregateException;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -85,16 +86,17 @@ public class Projector {
     /** Each event type read into the {@link Step} it takes on its aggregate's document (filled by the constructor). */
     private final EventRoutes.Builder<Step> routing;
     private final EventRoutes<Step> routes;
+    private final DistributionSummary batchSizes;
     private final ReadModelStore store;
-    private final MeterRegistry meters;
     private final AtomicLong changes = new AtomicLong();
     private final List<WriteListener> listeners = new CopyOnWriteArrayList<>();
 
     Projector(ReadModelStore store, MeterRegistry meters, KimProjection kims, ProgrammeProjection programmes,
               PartnerProjection partners, TrainingProjection trainings, OutputProjection outputs) {
         this.store = store;
-        this.meters = meters;
         this.routing = EventRoutes.builder("reporting", EventJson.mapper(), meters);
+        this.batchSizes = DistributionSummary.builder("simpul.events.batch").tag("consumer", "reporting")
+                .description("Records the live consumer took from one poll").register(meters);
         creates(EventTypes.KIM_REGISTERED, Payloads.KimSnapshot.class, kims::check, ReadModelStore.KIMS,
                 Payloads.KimSnapshot::kimId, kims::registered);
         changes(EventTypes.KIM_UPDATED, Payloads.KimSnapshot.class, kims::check, ReadModelStore.KIMS,
@@ -222,7 +224,7 @@ public class Projector {
      * retries (or dead-letters) that one as it would a single record.
      */
     public void applyLive(List<Supplier<IncomingEvent>> records, Generations.State state) {
-        meters.summary("simpul.events.batch", "consumer", "reporting").record(records.size());
+        batchSizes.record(records.size());
         List<Step> steps = new ArrayList<>(records.size());
         RuntimeException failure = null;
         for (Supplier<IncomingEvent> record : records) {
