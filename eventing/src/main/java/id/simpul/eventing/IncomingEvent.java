@@ -13,6 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** A consumed Kafka record read as a CloudEvent: its attributes from the {@code ce_*} headers, its JSON payload. */
 public record IncomingEvent(String id, String type, String source, Instant time, String subject, String key,
@@ -50,6 +54,33 @@ public record IncomingEvent(String id, String type, String source, Instant time,
             message.setHeader(KafkaHeaders.RECEIVED_KEY, record.key());
         }
         return from(message.build());
+    }
+
+    /**
+     * The records of a batch (a binding's {@code batch-mode}, with {@code use-native-decoding} so that the payloads
+     * stay Kafka's bytes), each read as a CloudEvent when the consumer comes to it: the binder hands the payloads as a
+     * list and each record's headers as a list in the same order.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Supplier<IncomingEvent>> batch(Message<List<byte[]>> batch) {
+        List<byte[]> payloads = batch.getPayload();
+        List<Map<String, Object>> headers = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.class);
+        List<Object> keys = batch.getHeaders().get(KafkaHeaders.RECEIVED_KEY, List.class);
+        List<Supplier<IncomingEvent>> records = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            int at = i;
+            records.add(() -> {
+                MessageBuilder<byte[]> message = MessageBuilder.withPayload(payloads.get(at) == null ? new byte[0] : payloads.get(at));
+                if (headers != null && headers.get(at) != null) {
+                    message.copyHeaders(headers.get(at));
+                }
+                if (keys != null && keys.get(at) != null) {
+                    message.setHeader(KafkaHeaders.RECEIVED_KEY, keys.get(at));
+                }
+                return from(message.build());
+            });
+        }
+        return records;
     }
 
     public <T> T payloadAs(Class<T> type, JsonMapper json) {

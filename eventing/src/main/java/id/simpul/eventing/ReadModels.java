@@ -55,7 +55,15 @@ public final class ReadModels {
      * {@code version} (or does not exist), and the version with it; whether it did.
      */
     public boolean applyIfNewer(String collection, String id, long version, Consumer<Document> change) {
-        return merge(collection, id, document -> {
+        return merge(collection, id, ifNewer(version, change)).isPresent();
+    }
+
+    /**
+     * A change that does what {@code change} does, and keeps {@code version} in {@value #VERSION}, only on a document
+     * holding an older aggregate version (or none); for {@link #merge} and {@link Batch#change}.
+     */
+    public static Predicate<Document> ifNewer(long version, Consumer<Document> change) {
+        return document -> {
             Number stored = (Number) document.get(VERSION);
             if (stored != null && stored.longValue() >= version) {
                 return false;
@@ -63,7 +71,7 @@ public final class ReadModels {
             change.accept(document);
             document.put(VERSION, version);
             return true;
-        }).isPresent();
+        };
     }
 
     /** Applies {@code change} to document {@code id} of {@code collection}; the document as written, if it changed. */

@@ -27,13 +27,6 @@ public final class MongoPages {
     private MongoPages() {
     }
 
-    /** {@code field} holds {@code scope}'s code or a code below it: what lies at or inside a region. */
-    public static org.springframework.data.mongodb.core.query.Criteria within(String field, id.simpul.regions.RegionCode scope) {
-        return new org.springframework.data.mongodb.core.query.Criteria().orOperator(
-                org.springframework.data.mongodb.core.query.Criteria.where(field).is(scope.value()),
-                org.springframework.data.mongodb.core.query.Criteria.where(field).regex(scope.belowRegex()));
-    }
-
     /** Any of {@code ways}: what a caller may see is reached by any of them; with none, nothing is. */
     public static org.springframework.data.mongodb.core.query.Criteria anyOf(java.util.List<org.springframework.data.mongodb.core.query.Criteria> ways) {
         return ways.isEmpty() ? org.springframework.data.mongodb.core.query.Criteria.where("_id").exists(false)

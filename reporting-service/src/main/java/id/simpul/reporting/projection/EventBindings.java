@@ -7,15 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The live consumer (binding {@code events-in-0} in application.yml, reading every Simpul topic, a poll's records at
@@ -28,33 +23,7 @@ class EventBindings {
 
     @Bean
     Consumer<Message<List<byte[]>>> events(Projector projector, Generations generations) {
-        return batch -> projector.applyLive(records(batch), generations.state());
-    }
-
-    /**
-     * The records of a batch (the binding's {@code batch-mode}), each read as a CloudEvent when the projector comes to
-     * it: the binder hands the payloads as a list and each header as a list in the same order.
-     */
-    @SuppressWarnings("unchecked")
-    static List<Supplier<IncomingEvent>> records(Message<List<byte[]>> batch) {
-        List<byte[]> payloads = batch.getPayload();
-        List<Map<String, Object>> headers = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.class);
-        List<Object> keys = batch.getHeaders().get(KafkaHeaders.RECEIVED_KEY, List.class);
-        List<Supplier<IncomingEvent>> records = new ArrayList<>(payloads.size());
-        for (int i = 0; i < payloads.size(); i++) {
-            int at = i;
-            records.add(() -> {
-                MessageBuilder<byte[]> message = MessageBuilder.withPayload(payloads.get(at) == null ? new byte[0] : payloads.get(at));
-                if (headers != null && headers.get(at) != null) {
-                    message.copyHeaders(headers.get(at));
-                }
-                if (keys != null && keys.get(at) != null) {
-                    message.setHeader(KafkaHeaders.RECEIVED_KEY, keys.get(at));
-                }
-                return IncomingEvent.from(message.build());
-            });
-        }
-        return records;
+        return batch -> projector.applyLive(IncomingEvent.batch(batch), generations.state());
     }
 
     /**

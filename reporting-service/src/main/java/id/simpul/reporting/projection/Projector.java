@@ -2,6 +2,7 @@ package id.simpul.reporting.projection;
 
 import id.simpul.contracts.EventTypes;
 import id.simpul.eventing.ContractViolationException;
+import id.simpul.eventing.BatchedEvents;
 import id.simpul.eventing.EventRoutes;
 import id.simpul.eventing.ReadModels;
 import id.simpul.eventing.EventJson;
@@ -12,10 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -218,77 +217,55 @@ public class Projector {
 
     /**
      * The live consumer's way for the records of one poll, in their partitions' order: as {@link #applyLive} one by
-     * one, with one read of every document the batch touches and one bulk write (see {@link ReadModels.Batch}).
-     * When an event cannot be applied, what the events before it changed is written, and a
-     * {@link BatchListenerFailedException} names the event, so that the container commits the events before it and
-     * retries (or dead-letters) that one as it would a single record.
+     * one, with one read of every document the batch touches and one bulk write ({@link BatchedEvents}, which also
+     * says what becomes of an event that cannot be applied).
      */
     public void applyLive(List<Supplier<IncomingEvent>> records, Generations.State state) {
         batchSizes.record(records.size());
-        List<Step> steps = new ArrayList<>(records.size());
-        RuntimeException failure = null;
-        for (Supplier<IncomingEvent> record : records) {
-            try {
-                steps.add(read(record.get()));
-            } catch (RuntimeException e) {
-                failure = e;
-                break;
+        BatchedEvents.apply(records, store.models(), new BatchedEvents.Steps<Step, Written>() {
+            @Override
+            public Step read(IncomingEvent event) {
+                return Projector.this.read(event);
             }
-        }
-        ReadModels.Batch<Written> batch = store.batch();
-        for (Step step : steps) {
-            if (step != null) {
+
+            @Override
+            public IncomingEvent event(Step step) {
+                return step.event();
+            }
+
+            @Override
+            public void want(Step step, ReadModels.Batch<Written> batch) {
                 for (int generation : state.writing()) {
                     batch.want(Generations.collection(step.collection(), generation), step.aggregate());
                 }
             }
-        }
-        batch.load();
-        List<Boolean> changed = new ArrayList<>(steps.size());
-        for (int i = 0; i < steps.size(); i++) {
-            Step step = steps.get(i);
-            try {
-                changed.add(step != null && applyTo(batch, step, state));
-            } catch (RuntimeException e) {
-                failure = e;
-                steps = steps.subList(0, i);
-            }
-        }
-        int failedAt = steps.size();
-        Set<ReadModels.Key> conflicts;
-        try {
-            conflicts = batch.write();
-        } catch (RuntimeException e) {
-            // Nothing of the batch is known written: the container tries it again from its first event.
-            throw new BatchListenerFailedException("reporting could not write its read models", e, 0);
-        }
-        for (int i = 0; i < steps.size(); i++) {
-            Step step = steps.get(i);
-            if (step == null) {
-                continue;
-            }
-            boolean conflicting = state.writing().stream().anyMatch(generation -> conflicts.contains(
-                    new ReadModels.Key(Generations.collection(step.collection(), generation), step.aggregate())));
-            if (conflicting) {
-                // Another writer changed the document meanwhile: the event is applied again on what is stored now.
-                try {
-                    applyLive(step.event(), state);
-                } catch (RuntimeException e) {
-                    throw new BatchListenerFailedException(failed(step.event()), e, i);
-                }
-            } else {
-                handled(step.event(), changed.get(i));
-            }
-        }
-        batch.told(conflicts, (written, document) -> tell(written.collection(), written.generation(), document, null));
-        if (failure != null) {
-            throw new BatchListenerFailedException(failedAt < records.size() ? "reporting could not apply record "
-                    + failedAt + " of the batch" : "reporting could not apply the batch", failure, failedAt);
-        }
-    }
 
-    private static String failed(IncomingEvent event) {
-        return "reporting could not apply " + event.type() + " " + event.id();
+            @Override
+            public boolean apply(Step step, ReadModels.Batch<Written> batch) {
+                return applyTo(batch, step, state);
+            }
+
+            @Override
+            public boolean touches(Step step, Set<ReadModels.Key> documents) {
+                return state.writing().stream().anyMatch(generation -> documents.contains(
+                        new ReadModels.Key(Generations.collection(step.collection(), generation), step.aggregate())));
+            }
+
+            @Override
+            public void applyAlone(Step step) {
+                applyLive(step.event(), state);
+            }
+
+            @Override
+            public void handled(Step step, boolean changed) {
+                Projector.this.handled(step.event(), changed);
+            }
+
+            @Override
+            public void told(Written written, Document document) {
+                tell(written.collection(), written.generation(), document, null);
+            }
+        });
     }
 
     /** Applies {@code step} to the batch's documents of every generation being written; whether it changed one. */

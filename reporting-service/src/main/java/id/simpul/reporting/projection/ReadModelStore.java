@@ -44,4 +44,8 @@ public class ReadModelStore {
     <L> ReadModels.Batch<L> batch() {
         return models.batch();
     }
+
+    ReadModels models() {
+        return models;
+    }
 }

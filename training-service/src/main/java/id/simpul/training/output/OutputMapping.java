@@ -1,6 +1,7 @@
 package id.simpul.training.output;
 
 import id.simpul.eventing.AggregateMapping;
+import id.simpul.training.common.RegionPaths;
 import id.simpul.training.programme.ProgrammeId;
 import org.bson.Document;
 
@@ -10,6 +11,9 @@ import java.util.Date;
 
 /** The stored shape of an output in {@code outputs}. */
 class OutputMapping implements AggregateMapping<Output> {
+
+    /** The KIM's village and the regions above it (see {@link RegionPaths}). */
+    static final String VILLAGE_PATH = "villagePath";
 
     @Override
     public String id(Output o) {
@@ -24,7 +28,8 @@ class OutputMapping implements AggregateMapping<Output> {
     @Override
     public Document toDocument(Output o) {
         return new Document("programmeId", o.programmeId().value()).append("trainingId", o.trainingId())
-                .append("kimId", o.kimId()).append("villageCode", o.villageCode()).append("channel", o.channel().name())
+                .append("kimId", o.kimId()).append("villageCode", o.villageCode())
+                .append(VILLAGE_PATH, RegionPaths.of(o.villageCode())).append("channel", o.channel().name())
                 .append("url", o.url()).append("publishedOn", Date.from(o.publishedOn().atStartOfDay(ZoneOffset.UTC).toInstant()))
                 .append("peopleReached", o.peopleReached()).append("description", o.description())
                 .append("reportedAt", Date.from(o.reportedAt()))

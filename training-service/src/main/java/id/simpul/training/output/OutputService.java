@@ -1,5 +1,6 @@
 package id.simpul.training.output;
 
+import id.simpul.training.common.RegionPaths;
 import id.simpul.training.common.TrainingRights;
 import id.simpul.platform.access.Subject;
 import id.simpul.platform.access.Access;
@@ -53,6 +54,9 @@ public class OutputService {
         this.mongo = mongo;
         this.programmes = programmes;
         this.clock = trainingClock.clock();
+        RegionPaths.fillStoredBefore(mongo, COLLECTION, "villageCode", OutputMapping.VILLAGE_PATH);
+        mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on(OutputMapping.VILLAGE_PATH, org.springframework.data.domain.Sort.Direction.ASC));
     }
 
     /** What a KIM says it published. {@code trainingId} may be null: the KIM's latest training of the programme. */
@@ -162,7 +166,7 @@ public class OutputService {
             // The outputs the caller may read: of KIMs inside their scope or of programmes organised there; their KIM's.
             List<Criteria> seen = new java.util.ArrayList<>();
             holding.scope().ifPresent(scope -> {
-                seen.add(MongoPages.within("villageCode", scope));
+                seen.add(RegionPaths.within(OutputMapping.VILLAGE_PATH, scope));
                 seen.add(Criteria.where("programmeId").in(programmes.organisedIn(scope)));
             });
             holding.ownKim().ifPresent(own -> seen.add(Criteria.where("kimId").is(own)));

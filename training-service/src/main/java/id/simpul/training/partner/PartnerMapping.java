@@ -2,6 +2,7 @@ package id.simpul.training.partner;
 
 import id.simpul.eventing.AggregateMapping;
 import id.simpul.platform.Text;
+import id.simpul.training.common.RegionPaths;
 import org.bson.Document;
 
 import java.util.Date;
@@ -9,6 +10,9 @@ import java.util.List;
 
 /** The stored shape of a partner in {@code partners}. */
 class PartnerMapping implements AggregateMapping<Partner> {
+
+    /** The partner's region and those above it (see {@link RegionPaths}). */
+    static final String REGION_PATH = "regionPath";
 
     /** The name as people compare it (case and spacing aside), for search and order. */
     static final String NAME_KEY = "nameKey";
@@ -30,6 +34,7 @@ class PartnerMapping implements AggregateMapping<Partner> {
     @Override
     public Document toDocument(Partner p) {
         return new Document("name", p.name()).append(NAME_KEY, nameKey(p.name())).append("type", p.type().name()).append("regionCode", p.regionCode())
+                .append(REGION_PATH, RegionPaths.of(p.regionCode()))
                 .append("contacts", p.contacts().stream().map(c -> new Document("name", c.name()).append("role", c.role())
                         .append("phone", c.phone()).append("email", c.email())).toList())
                 .append("registeredAt", Date.from(p.registeredAt()));

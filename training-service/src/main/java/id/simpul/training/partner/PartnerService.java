@@ -1,5 +1,6 @@
 package id.simpul.training.partner;
 
+import id.simpul.training.common.RegionPaths;
 import id.simpul.training.common.TrainingRights;
 import id.simpul.platform.access.Subject;
 import id.simpul.platform.access.Access;
@@ -48,6 +49,9 @@ public class PartnerService {
         this.regions = regions;
         this.clock = trainingClock.clock();
         keyNamesStoredBefore();
+        RegionPaths.fillStoredBefore(mongo, COLLECTION, "regionCode", PartnerMapping.REGION_PATH);
+        mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on(PartnerMapping.REGION_PATH, org.springframework.data.domain.Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
                 .on(PartnerMapping.NAME_KEY, org.springframework.data.domain.Sort.Direction.ASC));
     }
@@ -121,7 +125,7 @@ public class PartnerService {
         if (!holding.everything()) {
             // Only the partners the caller may read: inside their region scope, or their own.
             List<Criteria> seen = new ArrayList<>();
-            holding.scope().ifPresent(scope -> seen.add(MongoPages.within("regionCode", scope)));
+            holding.scope().ifPresent(scope -> seen.add(RegionPaths.within(PartnerMapping.REGION_PATH, scope)));
             holding.ownPartner().ifPresent(own -> seen.add(Criteria.where("_id").is(own)));
             conditions.add(MongoPages.anyOf(seen));
         }
@@ -129,8 +133,7 @@ public class PartnerService {
             conditions.add(Criteria.where("type").is(type.name()));
         }
         if (region != null) {
-            conditions.add(new Criteria().orOperator(Criteria.where("regionCode").is(region),
-                    Criteria.where("regionCode").regex(new RegionCode(region).belowRegex())));
+            conditions.add(RegionPaths.within(PartnerMapping.REGION_PATH, new RegionCode(region)));
         }
         if (q != null && !PartnerMapping.nameKey(q).isEmpty()) {
             conditions.add(Criteria.where(PartnerMapping.NAME_KEY).regex(java.util.regex.Pattern.quote(PartnerMapping.nameKey(q))));

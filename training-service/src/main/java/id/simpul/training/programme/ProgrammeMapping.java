@@ -1,6 +1,7 @@
 package id.simpul.training.programme;
 
 import id.simpul.eventing.AggregateMapping;
+import id.simpul.training.common.RegionPaths;
 import org.bson.Document;
 
 import java.time.LocalDate;
@@ -10,6 +11,9 @@ import java.util.List;
 
 /** The stored shape of a programme in the {@code programmes} collection. */
 class ProgrammeMapping implements AggregateMapping<Programme> {
+
+    /** The organiser's region and those above it (see {@link RegionPaths}); none for the ministry. */
+    static final String ORGANISER_PATH = "organiser.regionPath";
 
     @Override
     public String id(Programme p) {
@@ -26,7 +30,8 @@ class ProgrammeMapping implements AggregateMapping<Programme> {
         return new Document("title", p.title())
                 .append("theme", p.theme())
                 .append("organiser", new Document("level", p.organiser().level().name())
-                        .append("regionCode", p.organiser().regionCode()).append("name", p.organiser().name()))
+                        .append("regionCode", p.organiser().regionCode())
+                        .append("regionPath", RegionPaths.of(p.organiser().regionCode())).append("name", p.organiser().name()))
                 .append("periodStart", date(p.periodStart()))
                 .append("periodEnd", date(p.periodEnd()))
                 .append("targetRegions", p.targetRegions())

@@ -1,5 +1,6 @@
 package id.simpul.training.programme;
 
+import id.simpul.training.common.RegionPaths;
 import id.simpul.training.common.TrainingRights;
 import id.simpul.platform.access.Subject;
 import id.simpul.platform.access.Access;
@@ -51,6 +52,7 @@ public class ProgrammeService {
         this.mongo = mongo;
         this.regions = regions;
         this.clock = trainingClock.clock();
+        RegionPaths.fillStoredBefore(mongo, COLLECTION, "organiser.regionCode", ProgrammeMapping.ORGANISER_PATH);
     }
 
     public Programme create(String title, String theme, Organiser organiser, LocalDate start, LocalDate end,
@@ -136,7 +138,7 @@ public class ProgrammeService {
 
     /** The ids of the programmes whose organiser is {@code scope} or a region inside it. */
     public List<String> organisedIn(RegionCode scope) {
-        Query organised = Query.query(MongoPages.within("organiser.regionCode", scope));
+        Query organised = Query.query(RegionPaths.within(ProgrammeMapping.ORGANISER_PATH, scope));
         organised.fields().include("_id");
         return mongo.find(organised, Document.class, COLLECTION).stream().map(d -> d.getString("_id")).toList();
     }

@@ -1,8 +1,8 @@
 package id.simpul.training.session;
 
+import id.simpul.training.common.RegionPaths;
 import id.simpul.eventing.AggregateMapping;
 import id.simpul.regions.IndonesianTimeZone;
-import id.simpul.regions.RegionCode;
 import id.simpul.training.programme.ProgrammeId;
 import org.bson.Document;
 
@@ -53,7 +53,7 @@ class TrainingMapping implements AggregateMapping<Training> {
 
     /** The venue's region and those above it, from the province down; none for a venue without one. */
     private static List<String> regionPath(String code) {
-        return code == null ? List.of() : new RegionCode(code).selfAndAncestors().reversed().stream().map(RegionCode::value).toList();
+        return RegionPaths.of(code);
     }
 
     private static Document invitation(Invitation i) {

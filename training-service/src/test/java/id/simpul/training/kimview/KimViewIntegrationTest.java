@@ -64,6 +64,38 @@ class KimViewIntegrationTest {
         });
     }
 
+    /**
+     * Sent together, the records reach the view in one or few polls: a KIM registered and changed within the batch
+     * holds its latest status, a late older event changes nothing, the change of a KIM never registered is
+     * dead-lettered after its retries, and the registrations after it in the batch are kept.
+     */
+    @Test
+    void aBatchAppliesEachKimsNewestStateAndDeadLettersOnlyTheChangeOfAnUnknownKim() {
+        String changed = UUID.randomUUID().toString();
+        String unknown = TopicRecords.keyOnPartitionOf(changed, Topics.PARTITIONS);
+        List<String> after = List.of(TopicRecords.keyOnPartitionOf(changed, Topics.PARTITIONS),
+                TopicRecords.keyOnPartitionOf(changed, Topics.PARTITIONS));
+        String registered = EventSchemas.example(EventTypes.KIM_REGISTERED);
+        String statusChanged = EventSchemas.example(EventTypes.KIM_STATUS_CHANGED);
+        List<org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>(List.of(
+                record(EventTypes.KIM_REGISTERED, changed, registered),
+                record(EventTypes.KIM_STATUS_CHANGED, changed, statusChanged),
+                record(EventTypes.KIM_REGISTERED, changed, registered),
+                record(EventTypes.KIM_STATUS_CHANGED, unknown, statusChanged)));
+        after.forEach(id -> records.add(record(EventTypes.KIM_REGISTERED, id, registered)));
+        TopicRecords.sendAll(bootstrap, records);
+
+        Map<String, Object> letter = DeadLetterApi.awaitKept(TestIssuer.as(Caller.MINISTRY_ADMIN, port), unknown, WAIT);
+        assertThat((String) letter.get("reason")).contains("has not heard KIM " + unknown + " registered");
+        await().atMost(WAIT).until(() -> after.stream().allMatch(id -> view(id) != null));
+        assertThat(view(changed)).containsEntry("status", "VERIFIED").containsEntry("version", 2L);
+        assertThat(view(unknown)).isNull();
+    }
+
+    private static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record(String type, String kimId, String example) {
+        return TopicRecords.cloudEvent(Topics.KIMS, type, kimId, example.replace(EXAMPLE_ID, kimId));
+    }
+
     @Test
     void aStatusChangeOfAKimNeverRegisteredIsDeadLetteredAndAppliedOnceWhenReplayedAfterTheRegistration() {
         String kimId = UUID.randomUUID().toString();

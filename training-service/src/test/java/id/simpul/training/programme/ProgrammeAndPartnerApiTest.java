@@ -10,7 +10,11 @@ import id.simpul.testinfra.IntegrationTest;
 import id.simpul.testinfra.TopicRecords;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import id.simpul.training.common.RegionPaths;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
@@ -26,6 +30,8 @@ class ProgrammeAndPartnerApiTest {
     int port;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
+    @Autowired
+    MongoOperations mongo;
     Http http;
 
     @BeforeEach
@@ -82,5 +88,34 @@ class ProgrammeAndPartnerApiTest {
         assertThat(event.value()).doesNotContain("Bidan Sari", "sari@");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat((String) invalid.json("$.errors[0].field")).isEqualTo("type");
+    }
+
+    /**
+     * A region's partners are those of the region and of every region inside it, found by the partner's stored region
+     * path; a partner stored before paths were kept gets its path from its code.
+     */
+    @Test
+    void aRegionListsItsOwnPartnersAndThoseOfTheRegionsInsideItAlsoWhenStoredBeforePaths() {
+        String regency = http.postJson("/api/partners", """
+                {"name": "Dinas Kesehatan Kabupaten Tapin", "type": "HEALTH_OFFICE", "regionCode": "63.05"}""").json("$.id");
+        String district = http.postJson("/api/partners", """
+                {"name": "Puskesmas Binuang", "type": "HEALTH_FACILITY", "regionCode": "63.05.01"}""").json("$.id");
+        String sibling = http.postJson("/api/partners", """
+                {"name": "Dinas Kesehatan Kabupaten Balangan", "type": "HEALTH_OFFICE", "regionCode": "63.11"}""").json("$.id");
+        assertThat(mongo.findById(district, Document.class, "partners").getList("regionPath", String.class))
+                .containsExactly("63", "63.05", "63.05.01");
+        mongo.getCollection("partners").updateOne(com.mongodb.client.model.Filters.eq("_id", district),
+                com.mongodb.client.model.Updates.unset("regionPath"));
+        assertThat(http.get("/api/partners?region=63.05&size=100").<List<String>>json("$.items[*].id"))
+                .as("stored before paths: not found by path yet").contains(regency).doesNotContain(district, sibling);
+
+        RegionPaths.fillStoredBefore(mongo, "partners", "regionCode", "regionPath");
+
+        assertThat(http.get("/api/partners?region=63.05&size=100").<List<String>>json("$.items[*].id"))
+                .contains(regency, district).doesNotContain(sibling);
+        assertThat(http.get("/api/partners?region=63.05.01&size=100").<List<String>>json("$.items[*].id"))
+                .contains(district).doesNotContain(regency, sibling);
+        assertThat(http.get("/api/partners?region=63&size=100").<List<String>>json("$.items[*].id"))
+                .contains(regency, district, sibling);
     }
 }
