@@ -214,7 +214,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private record Sent(OutboxEntry entry, CompletableFuture<?> ack) {
     }
 
-    /** Sends every entry of the batch, waits for the acknowledgements and removes what was acknowledged. */
+    /** Sends every entry of the batch (each aggregate's in order), waits for the acknowledgements and removes what was acknowledged. */
     private int publish(Batch batch) {
         if (batch.size() == 0) {
             return 0;
@@ -232,35 +232,49 @@ public final class OutboxRelay implements SmartLifecycle {
                     + "publishing them again", alreadyPublished.size(), batch.collection());
             foundPublished.increment(alreadyPublished.size());
         }
-        Map<Object, List<Sent>> sent = new LinkedHashMap<>();
-        pending.forEach((id, entries) -> sent.put(id, entries.stream().map(entry -> {
-            // Unsure until its removal is stored: a failure anywhere after the send leaves it to be checked.
-            suspectIds.add(entry.id());
-            return new Sent(entry, alreadyPublished.contains(entry.id()) ? CompletableFuture.completedFuture(null) : send(entry));
-        }).toList()));
-
+        // An aggregate's entries go out one after another: the next is sent once the one before it is acknowledged.
+        // Kafka keeps the order of the sends that reach it, but a send that failed (a batch that expired while the
+        // broker was away) may be followed by a later one that got through; the event would then be sent again
+        // after its successor. Entries of different aggregates are sent together.
         Instant deadline = clock.instant().plus(settings.ackTimeout());
-        BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, batch.collection());
-        int acknowledged = 0;
-        List<String> removed = new ArrayList<>();
+        Map<Object, List<String>> acked = new LinkedHashMap<>();
+        Set<Object> stopped = new java.util.HashSet<>();
         Throwable failure = null;
-        for (Map.Entry<Object, List<Sent>> document : sent.entrySet()) {
-            List<String> ackedIds = new ArrayList<>();
-            for (Sent s : document.getValue()) {
-                Throwable problem = awaitAck(s.ack(), deadline);
+        for (int wave = 0; ; wave++) {
+            Map<Object, Sent> sent = new LinkedHashMap<>();
+            for (Map.Entry<Object, List<OutboxEntry>> document : pending.entrySet()) {
+                if (!stopped.contains(document.getKey()) && wave < document.getValue().size()) {
+                    OutboxEntry entry = document.getValue().get(wave);
+                    // Unsure until its removal is stored: a failure anywhere after the send leaves it to be checked.
+                    suspectIds.add(entry.id());
+                    sent.put(document.getKey(), new Sent(entry, alreadyPublished.contains(entry.id())
+                            ? CompletableFuture.completedFuture(null) : send(entry)));
+                }
+            }
+            if (sent.isEmpty()) {
+                break;
+            }
+            for (Map.Entry<Object, Sent> s : sent.entrySet()) {
+                Throwable problem = awaitAck(s.getValue().ack(), deadline);
                 if (problem != null) {
                     // Later entries of this aggregate stay too, so its events keep their order on the next try.
                     failure = failure == null ? problem : failure;
-                    break;
+                    stopped.add(s.getKey());
+                } else {
+                    acked.computeIfAbsent(s.getKey(), id -> new ArrayList<>()).add(s.getValue().entry().id());
                 }
-                ackedIds.add(s.entry().id());
             }
+        }
+
+        BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, batch.collection());
+        int acknowledged = 0;
+        List<String> removed = new ArrayList<>();
+        for (Map.Entry<Object, List<String>> document : acked.entrySet()) {
+            List<String> ackedIds = document.getValue();
             acknowledged += ackedIds.size();
             removed.addAll(ackedIds);
-            if (!ackedIds.isEmpty()) {
-                removals.updateOne(Query.query(Criteria.where(AggregateStore.ID).is(document.getKey())),
-                        new Update().pull(OUTBOX, Query.query(Criteria.where("id").in(ackedIds)).getQueryObject()));
-            }
+            removals.updateOne(Query.query(Criteria.where(AggregateStore.ID).is(document.getKey())),
+                    new Update().pull(OUTBOX, Query.query(Criteria.where("id").in(ackedIds)).getQueryObject()));
         }
         if (acknowledged > 0) {
             removals.execute();

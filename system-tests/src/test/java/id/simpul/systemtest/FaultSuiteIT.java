@@ -201,10 +201,15 @@ class FaultSuiteIT {
     private static ConsistencyCheck.Result awaitConsistent() {
         ConsistencyCheck check = ConsistencyCheck.of(system.config);
         ConsistencyCheck.Result[] last = new ConsistencyCheck.Result[1];
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            last[0] = check.run(1, Duration.ZERO);
-            return last[0].consistent();
-        });
+        try {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                last[0] = check.run(1, Duration.ZERO);
+                return last[0].consistent();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("Not consistent within 3 minutes; the last check:\n"
+                    + (last[0] == null ? "(none ran)" : ConsistencyCheck.describe(last[0], 20)), e);
+        }
         return last[0];
     }
 
