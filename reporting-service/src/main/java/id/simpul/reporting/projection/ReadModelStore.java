@@ -40,11 +40,7 @@ public class ReadModelStore {
         return models.merge(collection, id, change, alreadyApplied);
     }
 
-    /** A batch of writes (see {@link ReadModels.Batch}), its documents labelled with what the listeners are told. */
-    <L> ReadModels.Batch<L> batch() {
-        return models.batch();
-    }
-
+    /** The writes themselves, alone or in batches ({@link ReadModels.Batch}). */
     ReadModels models() {
         return models;
     }

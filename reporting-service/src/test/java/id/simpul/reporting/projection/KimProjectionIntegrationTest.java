@@ -154,7 +154,7 @@ class KimProjectionIntegrationTest {
         store.merge(collection, raced, d -> d.put("writer", "first") == null);
         store.merge(collection, untouched, d -> d.put("writer", "first") == null);
 
-        ReadModels.Batch<String> batch = store.batch();
+        ReadModels.Batch<String> batch = store.models().batch();
         batch.want(collection, raced);
         batch.want(collection, untouched);
         batch.want(collection, "new");
@@ -175,7 +175,7 @@ class KimProjectionIntegrationTest {
                     .containsEntry("_rev", 2L);
         }
 
-        ReadModels.Batch<String> again = store.batch();
+        ReadModels.Batch<String> again = store.models().batch();
         again.want(collection, untouched);
         again.load();
         again.change(collection, untouched, d -> !"again".equals(d.put("writer", "again")), "label");
