@@ -70,6 +70,11 @@ public final class JavaProcess {
         return component;
     }
 
+    /** The command line the process runs, as the operating system reports it (empty when it does not say). */
+    public String commandLine() {
+        return handle.info().commandLine().orElse("");
+    }
+
     public boolean isAlive() {
         return handle.isAlive();
     }

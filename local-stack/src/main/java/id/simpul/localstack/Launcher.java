@@ -75,6 +75,34 @@ public final class Launcher {
         List<Component> rest = new ArrayList<>(services());
         rest.add(web());
         startAll(rest);
+        prepareStartCaches();
+    }
+
+    /**
+     * Makes the start cache ({@link StartCache}) of each service that has none yet, with training runs beside the
+     * running system, so that the next start of each service (a restart, {@link #startInstance}, the next
+     * {@code ./simpul start}) takes seconds. Once per build of a service; {@code SIMPUL_START_CACHE=off} skips it.
+     */
+    private void prepareStartCaches() {
+        if (!config.startCaches()) {
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        missing.add(LocalStackConfig.IDENTITY);
+        missing.addAll(config.services());
+        missing.add(LocalStackConfig.WEB);
+        missing.removeIf(name -> new StartCache(config.serviceJar(name)).present());
+        if (missing.isEmpty()) {
+            return;
+        }
+        System.out.println("Preparing faster starts for " + String.join(", ", missing) + " (once per build)");
+        missing.stream().map(name -> CompletableFuture.runAsync(() -> {
+            boolean made = new StartCache(config.serviceJar(name)).train(config.serviceJvmOptions(),
+                    config.serviceWatchArgs(), config.serviceEnvironment(name), log(name), Duration.ofSeconds(240));
+            if (!made) {
+                System.out.printf("%-17s no start cache (it starts as before; see %s)%n", name, log(name));
+            }
+        })).toList().forEach(CompletableFuture::join);
     }
 
     /** Stops everything: services first, so they stop consuming and relaying before the infrastructure goes. */
@@ -117,9 +145,8 @@ public final class Launcher {
         List<String> args = new ArrayList<>(config.serviceWatchArgs());
         args.add("--server.port=" + port);
         try {
-            JavaProcess process = JavaProcess.start(name, config.serviceJvmOptions(),
-                    List.of("-jar", config.serviceJar(service).toString()), args, config.serviceEnvironment(service),
-                    log(name), false);
+            JavaProcess process = JavaProcess.start(name, serviceOptions(service), serviceLaunch(service), args,
+                    config.serviceEnvironment(service), log(name), false);
             Readiness.await(name, process, Duration.ofSeconds(180),
                     () -> Readiness.healthUp("http://localhost:" + port + "/actuator/health/readiness"));
             return process;
@@ -235,11 +262,24 @@ public final class Launcher {
     private Component service(String name) {
         int port = config.port(name);
         return new Component(name, port,
-                () -> JavaProcess.start(name, config.serviceJvmOptions(), List.of("-jar", config.serviceJar(name).toString()),
-                        config.serviceWatchArgs(), config.serviceEnvironment(name), log(name),
+                () -> JavaProcess.start(name, serviceOptions(name), serviceLaunch(name), config.serviceWatchArgs(), config.serviceEnvironment(name), log(name),
                         config.detached()),
                 // Ready: the service and its store; Kafka may be away (its outbox keeps the events).
                 () -> Readiness.healthUp("http://localhost:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180));
+    }
+
+    /** A service's JVM options: the configured ones and those that map its start cache, if it has one. */
+    private List<String> serviceOptions(String name) {
+        List<String> options = new ArrayList<>(config.serviceJvmOptions());
+        if (config.startCaches()) {
+            options.addAll(new StartCache(config.serviceJar(name)).options());
+        }
+        return options;
+    }
+
+    private List<String> serviceLaunch(String name) {
+        Path jar = config.serviceJar(name);
+        return List.of("-jar", (config.startCaches() ? new StartCache(jar).launchJar() : jar).toString());
     }
 
     /** Starts the components that do not run yet, at once, then waits until each is ready. */

@@ -160,6 +160,11 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
         }
     }
 
+    /** Whether services start from their start cache ({@code StartCache}); {@code SIMPUL_START_CACHE=off} says no. */
+    public boolean startCaches() {
+        return !"off".equalsIgnoreCase(System.getenv().getOrDefault("SIMPUL_START_CACHE", "on").strip());
+    }
+
     /** JVM options of each service process: {@code SIMPUL_SERVICE_JAVA_OPTS}, by default a 512 MiB heap. */
     public List<String> serviceJvmOptions() {
         return options("SIMPUL_SERVICE_JAVA_OPTS", "-Xmx512m");

@@ -56,6 +56,14 @@ class ScaleOutIT {
     }
 
     @Test
+    void theSecondInstanceStartsFromTheStartCacheThatTheSystemsStartMade() {
+        // SimpulSystem starts with Launcher.start, which makes each service's start cache after the system is up.
+        assertThat(extra.commandLine()).as("the second instance's command line")
+                .containsAnyOf("-XX:AOTCache=", "-XX:SharedArchiveFile=")
+                .contains("start-cache");
+    }
+
+    @Test
     void theInstancesShareThePartitionsAndServeTheSameFiguresWithinASecond() {
         Map<String, Set<Integer>> held = kimConsumers();
         assertThat(held.values().stream().mapToInt(Set::size).sum()).as("each partition held once, in %s", held)
