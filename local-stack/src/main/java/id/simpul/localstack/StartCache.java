@@ -101,10 +101,12 @@ final class StartCache {
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().putAll(env);
             Process process = builder.start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            boolean ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!ended) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-            if (process.exitValue() != 0) {
+            // A run that failed or was cut short may have left half a cache.
+            if (!ended || process.isAlive() || process.exitValue() != 0) {
                 Files.deleteIfExists(cache());
             }
         } catch (IOException e) {
