@@ -46,13 +46,19 @@ public final class Readiness {
         }
     }
 
+    /**
+     * How long one readiness question to the broker may take: enough for a cold JVM ({@code ./simpul status}) to load
+     * the admin client and ask on two busy cores, where 2 s once answered "not ready" for a broker that was up.
+     */
+    private static final int ADMIN_TIMEOUT_MS = 5000;
+
     /** True when the Kafka cluster at {@code bootstrap} answers a metadata request with a controller. */
     public static boolean kafkaReady(String bootstrap) {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000))) {
-            return admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).controller().get() != null;
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ADMIN_TIMEOUT_MS,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ADMIN_TIMEOUT_MS))) {
+            return admin.describeCluster(new DescribeClusterOptions().timeoutMs(ADMIN_TIMEOUT_MS)).controller().get() != null;
         } catch (Exception e) {
             return false;
         }
