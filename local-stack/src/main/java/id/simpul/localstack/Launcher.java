@@ -145,7 +145,7 @@ public final class Launcher {
         List<String> args = new ArrayList<>(config.serviceWatchArgs());
         args.add("--server.port=" + port);
         try {
-            JavaProcess process = JavaProcess.start(name, serviceOptions(service), serviceLaunch(service), args,
+            JavaProcess process = JavaProcess.start(name, config.serviceJvmOptions(), serviceLaunch(service), args,
                     config.serviceEnvironment(service), log(name), false);
             Readiness.await(name, process, Duration.ofSeconds(180),
                     () -> Readiness.healthUp("http://localhost:" + port + "/actuator/health/readiness"));
@@ -262,24 +262,16 @@ public final class Launcher {
     private Component service(String name) {
         int port = config.port(name);
         return new Component(name, port,
-                () -> JavaProcess.start(name, serviceOptions(name), serviceLaunch(name), config.serviceWatchArgs(), config.serviceEnvironment(name), log(name),
-                        config.detached()),
+                () -> JavaProcess.start(name, config.serviceJvmOptions(), serviceLaunch(name), config.serviceWatchArgs(),
+                        config.serviceEnvironment(name), log(name), config.detached()),
                 // Ready: the service and its store; Kafka may be away (its outbox keeps the events).
                 () -> Readiness.healthUp("http://localhost:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180));
     }
 
-    /** A service's JVM options: the configured ones and those that map its start cache, if it has one. */
-    private List<String> serviceOptions(String name) {
-        List<String> options = new ArrayList<>(config.serviceJvmOptions());
-        if (config.startCaches()) {
-            options.addAll(new StartCache(config.serviceJar(name)).options());
-        }
-        return options;
-    }
-
+    /** How a service is launched: from its start cache ({@link StartCache#launch}), or from its jar as built. */
     private List<String> serviceLaunch(String name) {
         Path jar = config.serviceJar(name);
-        return List.of("-jar", (config.startCaches() ? new StartCache(jar).launchJar() : jar).toString());
+        return config.startCaches() ? new StartCache(jar).launch() : List.of("-jar", jar.toString());
     }
 
     /** Starts the components that do not run yet, at once, then waits until each is ready. */

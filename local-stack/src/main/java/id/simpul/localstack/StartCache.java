@@ -59,9 +59,20 @@ final class StartCache {
         }
     }
 
+    /**
+     * How to launch the service: the options that map the cache (if there is one for this build) and {@code -jar} with
+     * the jar to run. The jar is looked at first, so a cache of an earlier build is dropped before it could be named.
+     */
+    List<String> launch() {
+        Path launch = launchJar();
+        List<String> command = new ArrayList<>(options());
+        command.addAll(List.of("-jar", launch.toString()));
+        return command;
+    }
+
     /** The JVM options that use the cache, none while there is no cache. */
     List<String> options() {
-        if (!Files.isRegularFile(cache())) {
+        if (!present()) {
             return List.of();
         }
         return modern()

@@ -42,8 +42,9 @@ class StartCacheTest {
         StartCache cache = new StartCache(jar);
         assertThat(cache.options()).as("the stale cache before the jar is looked at").isNotEmpty();
 
-        cache.launchJar();
+        List<String> launch = cache.launch();
 
+        assertThat(launch).as("no cache named for the new jar").containsExactly("-jar", jar.toString());
         assertThat(cache.present()).as("the stamp names another build: its cache is gone").isFalse();
         assertThat(cache.options()).isEmpty();
     }
