@@ -63,6 +63,12 @@ public final class KafkaBrokerMain {
         p.setProperty("num.partitions", "6");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("auto.create.topics.enable", "true");
+        // Sized for one node on two cores: the log cleaner (which compacts the consumer offsets) keeps its dedupe
+        // buffer on the heap, 128 MiB by default, and the request threads are as many as the cores can run.
+        p.setProperty("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
+        p.setProperty("num.network.threads", "2");
+        p.setProperty("num.io.threads", "4");
+        p.setProperty("background.threads", "4");
         return p;
     }
 

@@ -91,14 +91,13 @@ public final class Launcher {
         missing.add(LocalStackConfig.IDENTITY);
         missing.addAll(config.services());
         missing.add(LocalStackConfig.WEB);
-        missing.removeIf(name -> new StartCache(config.serviceJar(name)).present());
+        missing.removeIf(name -> startCache(name).present());
         if (missing.isEmpty()) {
             return;
         }
         System.out.println("Preparing faster starts for " + String.join(", ", missing) + " (once per build)");
         missing.stream().map(name -> CompletableFuture.runAsync(() -> {
-            boolean made = new StartCache(config.serviceJar(name)).train(config.serviceJvmOptions(),
-                    config.serviceWatchArgs(), config.serviceEnvironment(name), log(name), Duration.ofSeconds(240));
+            boolean made = startCache(name).train(config.serviceWatchArgs(), config.serviceEnvironment(name), log(name), Duration.ofSeconds(240));
             if (!made) {
                 System.out.printf("%-17s no start cache (it starts as before; see %s)%n", name, log(name));
             }
@@ -145,7 +144,7 @@ public final class Launcher {
         List<String> args = new ArrayList<>(config.serviceWatchArgs());
         args.add("--server.port=" + port);
         try {
-            JavaProcess process = JavaProcess.start(name, config.serviceJvmOptions(), serviceLaunch(service), args,
+            JavaProcess process = JavaProcess.start(name, List.of(), serviceLaunch(service), args,
                     config.serviceEnvironment(service), log(name), false);
             Readiness.await(name, process, Duration.ofSeconds(180),
                     () -> Readiness.healthUp("http://localhost:" + port + "/actuator/health/readiness"));
@@ -253,7 +252,7 @@ public final class Launcher {
         int port = config.kafkaPort();
         return new Component(KAFKA, port,
                 () -> KafkaBroker.launch(config.dataDir().resolve("kafka"), port, config.kafkaControllerPort(),
-                        List.of("-Xms128m", "-Xmx512m", "-Dlog4j2.configurationFile=simpul-log4j2.xml",
+                        List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=simpul-log4j2.xml",
                                 "-Dlogback.configurationFile=simpul-broker-logback.xml"),
                         config.exitWithParent(), config.detached(), log(KAFKA)),
                 () -> Readiness.kafkaReady(config.kafkaBootstrap()), Duration.ofSeconds(90));
@@ -262,7 +261,7 @@ public final class Launcher {
     private Component service(String name) {
         int port = config.port(name);
         return new Component(name, port,
-                () -> JavaProcess.start(name, config.serviceJvmOptions(), serviceLaunch(name), config.serviceWatchArgs(),
+                () -> JavaProcess.start(name, List.of(), serviceLaunch(name), config.serviceWatchArgs(),
                         config.serviceEnvironment(name), log(name), config.detached()),
                 // Ready: the service and its store; Kafka may be away (its outbox keeps the events).
                 () -> Readiness.healthUp("http://localhost:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180));
@@ -270,8 +269,16 @@ public final class Launcher {
 
     /** How a service is launched: from its start cache ({@link StartCache#launch}), or from its jar as built. */
     private List<String> serviceLaunch(String name) {
-        Path jar = config.serviceJar(name);
-        return config.startCaches() ? new StartCache(jar).launch() : List.of("-jar", jar.toString());
+        if (config.startCaches()) {
+            return startCache(name).launch();
+        }
+        List<String> command = new ArrayList<>(config.serviceJvmOptions());
+        command.addAll(List.of("-jar", config.serviceJar(name).toString()));
+        return command;
+    }
+
+    private StartCache startCache(String name) {
+        return new StartCache(config.serviceJar(name), config.serviceJvmOptions());
     }
 
     /** Starts the components that do not run yet, at once, then waits until each is ready. */

@@ -18,18 +18,24 @@ import java.util.stream.Stream;
  * classes a start loads and links: an AOT cache on JDK 25 and later ({@code -XX:AOTCache}, JEP 483/514), a dynamic
  * CDS archive before it ({@code -XX:SharedArchiveFile}). The cache is made by a training run
  * ({@link #train}: the service's context refreshed against the running store, then the JVM exits), and is thrown
- * away with the extraction whenever the jar is rebuilt. A missing or unusable cache only makes the start slower.
+ * away with the extraction whenever the jar is rebuilt, and not used when the service's JVM options differ from the
+ * ones it was made with (a cache made under another collector or heap setting would be refused by the JVM anyway, in
+ * silence). A missing or unusable cache only makes the start slower.
  */
 final class StartCache {
 
     private static final String STAMP = "extracted-from";
+    private static final String TRAINED_WITH = "trained-with";
 
     private final Path jar;
     private final Path dir;
+    private final List<String> jvmOptions;
 
-    StartCache(Path jar) {
+    /** The cache of {@code jar} for a service run with {@code jvmOptions}. */
+    StartCache(Path jar, List<String> jvmOptions) {
         this.jar = jar;
         this.dir = jar.getParent().resolve("start-cache");
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /** The jar to launch: the extracted one (extracted now if the jar is newer than it), or the jar itself if that failed. */
@@ -60,12 +66,13 @@ final class StartCache {
     }
 
     /**
-     * How to launch the service: the options that map the cache (if there is one for this build) and {@code -jar} with
+     * How to launch the service: its JVM options, the options that map the cache (if there is one for this build) and {@code -jar} with
      * the jar to run. The jar is looked at first, so a cache of an earlier build is dropped before it could be named.
      */
     List<String> launch() {
         Path launch = launchJar();
-        List<String> command = new ArrayList<>(options());
+        List<String> command = new ArrayList<>(jvmOptions);
+        command.addAll(options());
         command.addAll(List.of("-jar", launch.toString()));
         return command;
     }
@@ -80,8 +87,14 @@ final class StartCache {
                 : List.of("-XX:SharedArchiveFile=" + cache(), "-Xlog:cds*=off");
     }
 
+    /** Whether there is a cache made for this build with these JVM options. */
     boolean present() {
-        return Files.isRegularFile(cache());
+        try {
+            return Files.isRegularFile(cache()) && Files.isRegularFile(dir.resolve(TRAINED_WITH))
+                    && Files.readString(dir.resolve(TRAINED_WITH)).equals(String.join(" ", jvmOptions));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -89,7 +102,7 @@ final class StartCache {
      * its indexes made, its beans built) and the JVM exits before it listens or consumes, writing the cache. Returns
      * whether the cache now exists; a failed run leaves none, and the service starts as before.
      */
-    boolean train(List<String> jvmOptions, List<String> args, Map<String, String> env, Path log, Duration timeout) {
+    boolean train(List<String> args, Map<String, String> env, Path log, Duration timeout) {
         Path launch = launchJar();
         if (launch.equals(jar)) {
             return false;
@@ -119,6 +132,8 @@ final class StartCache {
             // A run that failed or was cut short may have left half a cache.
             if (!ended || process.isAlive() || process.exitValue() != 0) {
                 Files.deleteIfExists(cache());
+            } else {
+                Files.writeString(dir.resolve(TRAINED_WITH), String.join(" ", jvmOptions));
             }
         } catch (IOException e) {
             return false;
