@@ -168,6 +168,28 @@ final class BenchSystem implements AutoCloseable {
         }).toList();
     }
 
+    /**
+     * Stops one service and starts it again alone, the rest of the system idling: the goal's start-up (from its JVM's
+     * start to ready, as the launcher's check saw it, and Spring Boot's own "process running for" of this start).
+     */
+    Startup restartAlone(String component) {
+        launcher.stop(component);
+        launcher.start(component);
+        Instant ready = Instant.now();
+        double seconds = pid(component).flatMap(ProcessHandle::of).flatMap(h -> h.info().startInstant())
+                .map(started -> Duration.between(started, ready).toMillis() / 1000.0).orElse(Double.NaN);
+        return new Startup(component, seconds, lastSpringStarted(launcher.log(component)));
+    }
+
+    private static double lastSpringStarted(Path log) {
+        try (var lines = Files.lines(log)) {
+            return lines.map(STARTED::matcher).filter(Matcher::find).map(m -> Double.parseDouble(m.group(2)))
+                    .reduce((first, second) -> second).orElse(Double.NaN);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return Double.NaN;
+        }
+    }
+
     private static double springStarted(Path log) {
         try (var lines = Files.lines(log)) {
             return lines.map(STARTED::matcher).filter(Matcher::find).map(m -> Double.parseDouble(m.group(2))).findFirst()

@@ -1,6 +1,6 @@
 package id.simpul.bench;
 
-import id.simpul.localstack.Launcher;
+import id.simpul.localstack.LocalStackConfig;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +24,9 @@ public final class SuiteBenchmark {
     private static final int SEATS = 400;
     private static final double READY_GOAL_SECONDS = 10;
     private static final long MEMORY_GOAL_MIB = 2048;
+    /** The processes the start-up goal is about: the Spring Boot services, web and identity-service included. */
+    private static final List<String> SERVICES = List.of(LocalStackConfig.IDENTITY, "registry-service", "training-service",
+            "reporting-service", LocalStackConfig.WEB);
 
     /** One line of the summary: what, Simpul's figure, the raw limit it is held against, their ratio, the goal. */
     private record Line(String what, String figure, String limit, String ratio, String goal, Boolean met) {
@@ -50,6 +53,16 @@ public final class SuiteBenchmark {
                     Double.isNaN(startup.springStartedSeconds()) ? "" : String.format("  (started after %.1f s)", startup.springStartedSeconds()));
         }
         Map<String, Long> idle = system.printMemory("idle, once started and the seeds are counted");
+        // The goal's start-up: each service started alone on the two cores, the others idling.
+        System.out.println("Each service stopped and started again alone, the rest idling:");
+        List<BenchSystem.Startup> alone = new ArrayList<>();
+        for (String service : SERVICES) {
+            BenchSystem.Startup startup = system.restartAlone(service);
+            alone.add(startup);
+            System.out.printf("  %-18s ready after %5.1f s  (started after %.1f s)%n", service, startup.readySeconds(),
+                    startup.springStartedSeconds());
+        }
+        system.settledKimTotal(30);
 
         RawLimits.Rates raw = RawLimits.measure(system);
 
@@ -118,10 +131,12 @@ public final class SuiteBenchmark {
                 idleTotal <= MEMORY_GOAL_MIB));
         lines.add(new Line("RSS of the whole stack, after the load", String.format("%,d MiB", loadedTotal), "", "", "", null));
         for (BenchSystem.Startup startup : startups) {
-            // The goal is the services'; the infrastructure's start is shown beside them.
-            boolean service = !List.of(Launcher.MONGO, Launcher.KAFKA).contains(startup.component());
-            lines.add(new Line("Ready after its JVM started: " + startup.component(), String.format("%.1f s", startup.readySeconds()),
-                    "", "", service ? "≤ 10 s" : "", service ? startup.readySeconds() <= READY_GOAL_SECONDS : null));
+            lines.add(new Line("Ready after its JVM started, all at once: " + startup.component(),
+                    String.format("%.1f s", startup.readySeconds()), "", "", "", null));
+        }
+        for (BenchSystem.Startup startup : alone) {
+            lines.add(new Line("Ready after its JVM started, alone: " + startup.component(),
+                    String.format("%.1f s", startup.readySeconds()), "", "", "≤ 10 s", startup.readySeconds() <= READY_GOAL_SECONDS));
         }
         print(kims);
     }

@@ -20,7 +20,6 @@ public record RegionCode(String value) {
     public static final String NOT_A_CODE = "must be a Kemendagri region code";
     /** The message for a code at any level (the APIs answer 400; a well-formed unknown one is 404). */
     public static final String FORMAT = NOT_A_CODE + ": PP, PP.RR, PP.RR.DD or PP.RR.DD.VVVV, such as 63.03.05";
-    private static final Pattern SHAPE = Pattern.compile(PATTERN);
     private static final char SEPARATOR = '.';
     /** How long a code is at each level, from the province down. */
     private static final int[] LENGTHS = {2, 5, 8, 13};
@@ -31,9 +30,23 @@ public record RegionCode(String value) {
         }
     }
 
-    /** Whether {@code text} has the shape of a region code. */
+    /** Whether {@code text} has the shape of a region code ({@link #PATTERN}, checked without the regex engine). */
     public static boolean isCode(String text) {
-        return text != null && SHAPE.matcher(text).matches();
+        if (text == null) {
+            return false;
+        }
+        int length = text.length();
+        if (length != LENGTHS[0] && length != LENGTHS[1] && length != LENGTHS[2] && length != LENGTHS[3]) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            boolean separatorHere = i == LENGTHS[0] || i == LENGTHS[1] || i == LENGTHS[2];
+            if (separatorHere ? c != SEPARATOR : c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The code {@code text} spells, or empty when it is not of the shape. */

@@ -6,7 +6,13 @@ public enum RegionLevel {
 
     /** The level of a well-formed code, by its number of parts. */
     public static RegionLevel ofCode(String code) {
-        return values()[code.split("\\.").length - 1];
+        int separators = 0;
+        for (int i = 0; i < code.length(); i++) {
+            if (code.charAt(i) == '.') {
+                separators++;
+            }
+        }
+        return values()[separators];
     }
 
     /** The level just below, or null for villages. */
