@@ -124,6 +124,14 @@ class RegionCodeTest {
         assertThatThrownBy(() -> new RegionCode(code)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"63", "63.03", "63.03.05", "63.03.05.1001", "63.03.05.1001\n", "63\n", "63.03.", ".63.03",
+            "63..03", "63.03.05.10a1", "\u0666\u0663", "63\u002e03", "63.03 05", "6303.05", "63.0305.1001", "00.00.00.0000",
+            "63.03.05.1001 ", "99.99.99.99999"})
+    void theShapeIsExactlyThePatternTheApisDocument(String text) {
+        assertThat(RegionCode.isCode(text)).isEqualTo(Pattern.compile(RegionCode.PATTERN).matcher(text).matches());
+    }
+
     @Test
     void noCodeIsRefused() {
         assertThat(RegionCode.isCode(null)).isFalse();

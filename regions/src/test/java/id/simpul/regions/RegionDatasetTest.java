@@ -79,6 +79,16 @@ class RegionDatasetTest {
     }
 
     @Test
+    void namesAreComparedInLowerCaseLettersAndDigitsWithoutPrefixOrAccent() {
+        assertThat(RegionDataset.normalise("  KAB.  Hulu   Sungai-Tengah ")).isEqualTo("hulu sungai tengah");
+        assertThat(RegionDataset.normalise("Désa Pématang Siantar II")).isEqualTo("pematang siantar ii");
+        assertThat(RegionDataset.normalise("Kota")).isEqualTo("kota");
+        assertThat(RegionDataset.normalise("Kelurahan 5 Ulu")).isEqualTo("5 ulu");
+        assertThat(RegionDataset.normalise("--")).isEmpty();
+        assertThat(RegionDataset.normalise(null)).isEmpty();
+    }
+
+    @Test
     void namesResolveWithOrWithoutTheirAdministrativePrefix() {
         assertThat(REGIONS.named("Banjar", RegionLevel.REGENCY, "63")).extracting(Region::code).containsExactly("63.03");
         assertThat(REGIONS.named("banjar", RegionLevel.REGENCY, null)).extracting(Region::code)
