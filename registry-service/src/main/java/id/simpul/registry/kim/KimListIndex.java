@@ -353,7 +353,12 @@ class KimListIndex implements SmartLifecycle {
         }
     }
 
-    private int size() {
+    /** Whether the collection has been read once: until then lists wait, and the readiness check says no. */
+    boolean loaded() {
+        return loaded.getCount() == 0;
+    }
+
+    int size() {
         lock.readLock().lock();
         try {
             return byId.size();

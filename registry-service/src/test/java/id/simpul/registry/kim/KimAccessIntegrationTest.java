@@ -167,6 +167,9 @@ class KimAccessIntegrationTest extends KimApiTestBase {
         assertThat(viewer.body()).doesNotContain("components");
         assertThat((String) operator.json("$.components.kafka.status")).isEqualTo("UP");
         assertThat(Http.local(port).get("/actuator/health/readiness").body()).doesNotContain("components");
+        Http.Response readiness = TestIssuer.as(Caller.OPERATOR, port).get("/actuator/health/readiness");
+        assertThat((String) readiness.json("$.components.kimList.status")).as("ready once the KIMs are listed").isEqualTo("UP");
+        assertThat(readiness.<Integer>json("$.components.kimList.details.kims")).isNotNegative();
 
         assertThat(Http.local(port).get("/actuator/prometheus").status()).isEqualTo(401);
         Http.Response viewerMetrics = TestIssuer.as(Caller.VIEWER, port).get("/actuator/prometheus");

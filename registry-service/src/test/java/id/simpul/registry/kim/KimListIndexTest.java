@@ -45,6 +45,24 @@ class KimListIndexTest {
     }
 
     @Test
+    void theInstanceIsNotReadyUntilTheCollectionHasBeenReadOnce() {
+        MongoOperations mongo = mock(MongoOperations.class);
+        when(mongo.stream(any(Query.class), eq(Document.class), eq(KimEvents.COLLECTION))).thenReturn(Stream.of(new Document()
+                .append("_id", ID).append("version", 1L).append(KimMapping.VILLAGE_CODE, "63.03.05.1005")
+                .append(KimMapping.STATUS, "SUBMITTED").append(KimMapping.NAME, "KIM Alpha").append(KimMapping.NAME_SORT, "alpha")
+                .append(KimMapping.REGISTERED_AT, java.util.Date.from(Instant.parse("2026-01-01T00:00:00Z")))
+                .append(KimMapping.MEMBER_COUNT, 20)));
+        KimListIndex unread = new KimListIndex(mongo, Duration.ofMinutes(5));
+        KimListHealthIndicator health = new KimListHealthIndicator(unread);
+
+        assertThat(health.health(true).getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.OUT_OF_SERVICE);
+        unread.load();
+
+        assertThat(health.health(true).getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.UP);
+        assertThat(health.health(true).getDetails()).containsEntry("kims", 1);
+    }
+
+    @Test
     void anOlderVersionReadAfterANewerWriteChangesNothing() {
         index.apply(kim(2, "63.03.05.1005", KimStatus.VERIFIED));
         index.apply(kim(1, "63.03.05.1005", KimStatus.SUBMITTED));
