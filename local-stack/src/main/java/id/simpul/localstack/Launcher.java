@@ -97,7 +97,8 @@ public final class Launcher {
         }
         System.out.println("Preparing faster starts for " + String.join(", ", missing) + " (once per build)");
         missing.stream().map(name -> CompletableFuture.runAsync(() -> {
-            boolean made = startCache(name).train(config.serviceWatchArgs(), config.serviceEnvironment(name), log(name), Duration.ofSeconds(240));
+            boolean made = startCache(name).train(config.serviceWatchArgs(), config.serviceEnvironment(name), log(name),
+                    Duration.ofSeconds(240));
             if (!made) {
                 System.out.printf("%-17s no start cache (it starts as before; see %s)%n", name, log(name));
             }

@@ -66,8 +66,9 @@ final class StartCache {
     }
 
     /**
-     * How to launch the service: its JVM options, the options that map the cache (if there is one for this build) and {@code -jar} with
-     * the jar to run. The jar is looked at first, so a cache of an earlier build is dropped before it could be named.
+     * How to launch the service: its JVM options, the options that map the cache (if there is one for this build and
+     * these options) and {@code -jar} with the jar to run. The jar is looked at first, so a cache of an earlier build is
+     * dropped before it could be named.
      */
     List<String> launch() {
         Path launch = launchJar();

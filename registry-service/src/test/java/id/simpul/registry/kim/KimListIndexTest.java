@@ -5,6 +5,7 @@ import id.simpul.regions.RegionCode;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -55,10 +56,10 @@ class KimListIndexTest {
         KimListIndex unread = new KimListIndex(mongo, Duration.ofMinutes(5));
         KimListHealthIndicator health = new KimListHealthIndicator(unread);
 
-        assertThat(health.health(true).getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.OUT_OF_SERVICE);
+        assertThat(health.health(true).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
         unread.load();
 
-        assertThat(health.health(true).getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.UP);
+        assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
         assertThat(health.health(true).getDetails()).containsEntry("kims", 1);
     }
 
