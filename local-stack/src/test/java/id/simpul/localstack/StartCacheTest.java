@@ -55,7 +55,7 @@ class StartCacheTest {
     }
 
     @Test
-    void aCacheMadeWithOtherJvmOptionsIsNotUsedAndTheServiceGetsItsOwnOptions() throws IOException {
+    void aCacheMadeWithOtherJvmOptionsIsUsedOnlyWithThoseOptions() throws IOException {
         Path jar = plainJar(target.resolve("svc-1.0-exec.jar"));
         Path dir = Files.createDirectories(target.resolve("start-cache"));
         Files.writeString(dir.resolve(CACHE), "made under G1 with a 1 GiB heap");

@@ -85,10 +85,7 @@ public final class RegionDataset {
 
     private static void add(Map<String, Region> regions, Map<String, IndonesianTimeZone> zones, String code, String name,
                             String parent) {
-        if (!RegionCode.isCode(code)) {
-            throw new IllegalStateException("Region code " + code + " is not of the shape " + RegionCode.PATTERN);
-        }
-        String province = code.substring(0, Math.min(code.length(), 2));
+        String province = new RegionCode(code).province().value();
         IndonesianTimeZone zone = zones.get(province);
         if (zone == null) {
             throw new IllegalStateException("No time zone for province " + province);
