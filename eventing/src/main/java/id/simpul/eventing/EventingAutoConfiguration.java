@@ -5,6 +5,7 @@ import id.simpul.contracts.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,8 +29,10 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -89,6 +92,31 @@ public class EventingAutoConfiguration {
                 ? properties.source()
                 : "/simpul/" + environment.getProperty("spring.application.name", "unnamed-service");
         return new Outbox(catalog, EventJson.mapper(), source, clock);
+    }
+
+    /** Hints are useful for a moment only ({@link OutboxHints}). */
+    @Bean
+    @ConditionalOnBean(EventCatalog.class)
+    NewTopic outboxHintsTopic() {
+        return TopicBuilder.name(OutboxHints.TOPIC).partitions(1)
+                .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Duration.ofHours(1).toMillis())).build();
+    }
+
+    /**
+     * Hints between the instances of a service that publishes events, so that the one relaying a collection
+     * publishes the others' writes at once.
+     */
+    @Bean
+    @ConditionalOnBean(EventCatalog.class)
+    OutboxHints outboxHints(KafkaProperties kafka, OutboxRelay relay, Environment environment) {
+        return new OutboxHints(kafka, relay, environment.getProperty("spring.application.name", "unnamed-service"));
+    }
+
+    @Bean
+    @ConditionalOnBean(EventCatalog.class)
+    ConcurrentMessageListenerContainer<String, String> outboxHintsListener(OutboxHints hints, KafkaProperties kafka,
+                                                                        OutboxRelay relay) {
+        return hints.listener(kafka, relay);
     }
 
     @Bean

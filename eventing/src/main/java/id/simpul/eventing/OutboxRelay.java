@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * Publishes outbox entries to Kafka and removes each from its document only after the broker acknowledged it
@@ -75,12 +77,14 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Hint> hints = new ConcurrentLinkedQueue<>();
     private final Semaphore wakeUp = new Semaphore(0);
+    private volatile BiConsumer<String, Collection<String>> forwarder = (collection, ids) -> { };
     private volatile boolean running;
     private volatile boolean topicsReady;
     private volatile Instant unavailableSince;
     private Thread worker;
 
-    private record Hint(String collection, String id) {
+    /** A document with new events; {@code own} when written here, which another relay may need to be told of. */
+    private record Hint(String collection, String id, boolean own) {
     }
 
     public OutboxRelay(MongoOperations mongo, KafkaTemplate<String, byte[]> kafka, KafkaAdmin admin,
@@ -107,8 +111,22 @@ public final class OutboxRelay implements SmartLifecycle {
 
     /** Tells the relay that document {@code id} of {@code collection} has new events. */
     public void hint(String collection, String id) {
-        hints.add(new Hint(collection, id));
+        hints.add(new Hint(collection, id, true));
         wakeUp.release();
+    }
+
+    /** Another instance stored new events in document {@code id}: published here if this instance relays it. */
+    public void heard(String collection, String id) {
+        hints.add(new Hint(collection, id, false));
+        wakeUp.release();
+    }
+
+    /**
+     * Where this instance's own writes go when another instance relays their collection ({@link OutboxHints}):
+     * the relay holding the lease publishes them at once instead of at its next sweep.
+     */
+    public void forwardTo(BiConsumer<String, Collection<String>> forwarder) {
+        this.forwarder = forwarder;
     }
 
     /**
@@ -129,15 +147,28 @@ public final class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
+    /**
+     * Publishes the documents the writes announced, where this instance holds the collection's lease; its own
+     * writes to a collection another instance relays are forwarded to that one (heard ones are not, so that two
+     * instances never pass a hint back and forth).
+     */
     private int publishHinted() {
         Map<String, Set<Object>> ids = new LinkedHashMap<>();
+        Map<String, Set<String>> own = new LinkedHashMap<>();
         Hint hint;
         while ((hint = hints.poll()) != null) {
             ids.computeIfAbsent(hint.collection(), c -> new LinkedHashSet<>()).add(hint.id());
+            if (hint.own()) {
+                own.computeIfAbsent(hint.collection(), c -> new LinkedHashSet<>()).add(hint.id());
+            }
         }
         int count = 0;
         for (Map.Entry<String, Set<Object>> e : ids.entrySet()) {
-            count += publishAll(e.getKey(), new ArrayList<>(e.getValue()));
+            if (holdsLease(e.getKey())) {
+                count += publishHeld(e.getKey(), new ArrayList<>(e.getValue()));
+            } else if (own.containsKey(e.getKey())) {
+                forwarder.accept(e.getKey(), own.get(e.getKey()));
+            }
         }
         return count;
     }
@@ -146,6 +177,10 @@ public final class OutboxRelay implements SmartLifecycle {
         if (ids.isEmpty() || !holdsLease(collection)) {
             return 0;
         }
+        return publishHeld(collection, ids);
+    }
+
+    private int publishHeld(String collection, List<Object> ids) {
         int count = 0;
         for (int from = 0; from < ids.size(); from += settings.batchSize()) {
             count += publish(claim(collection, ids.subList(from, Math.min(ids.size(), from + settings.batchSize()))));

@@ -9,12 +9,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -39,10 +41,11 @@ import java.util.stream.Stream;
  * so it costs a page on any MongoDB-wire server: the Mongo-wire server serves no range and no sort from an index
  * (docs/api.md, "What a page costs"), and the ids are the one key every server looks up directly.
  * <p>
- * This instance's own writes are applied as they are stored; the whole collection is read at start, again every
+ * This instance's own writes are applied as they are stored, and other instances' as their events arrive
+ * ({@link KimListFeed}). The whole collection is read at start, once the feed has its position, again every
  * {@code simpul.kims.list-resync}, and whenever the store counts more KIMs than the index holds (checked every
- * 10 s), which brings in what other instances stored. Newer versions win, so applying the same KIM twice, or an
- * older read after a newer write, changes nothing.
+ * 10 s), which brings in what other instances stored while the feed was away. Newer versions win, so applying the
+ * same KIM twice, or an older read after a newer write, changes nothing.
  */
 @Component
 class KimListIndex implements SmartLifecycle {
@@ -53,6 +56,8 @@ class KimListIndex implements SmartLifecycle {
     private static final Duration RETRY = Duration.ofSeconds(5);
     /** How often the store's count of KIMs is compared with the index's. */
     private static final Duration CHECK = Duration.ofSeconds(10);
+    /** How long the first read waits for the feed's position; with Kafka away, it reads without it. */
+    private static final Duration FEED_WAIT = Duration.ofSeconds(10);
     private static final int STATUSES = KimStatus.values().length;
     private static final String NATIONAL = "";
 
@@ -140,6 +145,9 @@ class KimListIndex implements SmartLifecycle {
     private final Map<String, int[]> counts = new HashMap<>();
     private final CountDownLatch loaded = new CountDownLatch(1);
     private ScheduledExecutorService loader;
+    private volatile boolean feedExpected;
+    private volatile boolean feedPositioned;
+    private volatile Instant firstLoadBy = Instant.MAX;
 
     KimListIndex(MongoOperations mongo, @Value("${simpul.kims.list-resync:PT30M}") Duration resync) {
         this.mongo = mongo;
@@ -316,13 +324,64 @@ class KimListIndex implements SmartLifecycle {
         throw new DataAccessResourceFailureException("the list of KIMs is still being read from the store");
     }
 
-    /** Reads every KIM's list fields from the store and applies them. */
-    void load() {
-        Query everything = new Query();
+    /** Whether the index holds the KIM in this version or a newer one. */
+    boolean holds(String id, long version) {
+        lock.readLock().lock();
+        try {
+            Entry held = byId.get(id);
+            return held != null && held.version() >= version;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Reads these KIMs' list fields from the store (one query on the id index) and applies them. */
+    void read(Collection<String> ids) {
+        try (Stream<Document> documents = mongo.stream(listFields(Query.query(Criteria.where("_id").in(ids))),
+                Document.class, KimEvents.COLLECTION)) {
+            documents.forEach(d -> apply(Entry.of(d)));
+        }
+    }
+
+    /** A feed of other instances' changes will call {@link #positioned()}: the first read waits for it. */
+    void expectFeed() {
+        feedExpected = true;
+    }
+
+    /**
+     * The feed has its position: what is stored from now on reaches the index by the feed, so the first read may
+     * start; a later call (partitions assigned again) reads the collection again, soon, on the index's own thread.
+     */
+    void positioned() {
+        boolean first = !feedPositioned;
+        feedPositioned = true;
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = loader;
+        }
+        if (first || running == null || !loaded()) {
+            return; // the first read follows, at start or from the waiting check
+        }
+        running.execute(() -> {
+            try {
+                load();
+            } catch (RuntimeException e) {
+                log.warn("Could not read the list fields of the KIMs; the next check reads them", e);
+            }
+        });
+    }
+
+    private static Query listFields(Query query) {
         Stream.of("_id", "version", KimMapping.VILLAGE_CODE, KimMapping.STATUS, KimMapping.NAME, KimMapping.NAME_SORT,
                         KimMapping.FOCUS_AREAS, KimMapping.MEDIA, KimMapping.REGISTERED_AT, KimMapping.UPDATED_AT,
                         KimMapping.MEMBER_COUNT)
-                .forEach(everything.fields()::include);
+                .forEach(query.fields()::include);
+        return query;
+    }
+
+    /** Reads every KIM's list fields from the store and applies them. */
+    void load() {
+        Query everything = listFields(new Query());
         long started = System.nanoTime();
         int[] read = {0};
         try (Stream<Document> documents = mongo.stream(everything, Document.class, KimEvents.COLLECTION)) {
@@ -340,6 +399,10 @@ class KimListIndex implements SmartLifecycle {
      * instance registered some: KIMs are never deleted); the count is the store's own, which costs no scan.
      */
     private void loadWhenDue(Instant due) {
+        if (!loaded() && feedExpected && !feedPositioned && Instant.now().isBefore(firstLoadBy)) {
+            loader.schedule(() -> loadWhenDue(due), 50, TimeUnit.MILLISECONDS);
+            return;
+        }
         try {
             boolean read = !Instant.now().isBefore(due) || mongo.estimatedCount(KimEvents.COLLECTION) != size();
             if (read) {
@@ -374,6 +437,7 @@ class KimListIndex implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        firstLoadBy = Instant.now().plus(FEED_WAIT);
         loader.execute(() -> loadWhenDue(Instant.now()));
     }
 

@@ -1,14 +1,12 @@
 package id.simpul.reporting.dashboard;
 
 import com.mongodb.client.model.Filters;
+import id.simpul.eventing.InstanceFeed;
 import id.simpul.reporting.projection.Generations;
 import id.simpul.reporting.projection.Projector;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,17 +17,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,10 +52,7 @@ class RowFeed {
                 .build();
     }
 
-    /**
-     * Announces every document the projector wrote. Its producer is its own (not a bean), so that the services'
-     * Kafka settings for the events stay as they are.
-     */
+    /** Announces every document the projector wrote (a lost announcement is read at the next full read). */
     @Bean
     Announcer rowFeedAnnouncer(KafkaProperties kafka, Projector projector) {
         return new Announcer(kafka, projector);
@@ -71,37 +60,19 @@ class RowFeed {
 
     static final class Announcer implements DisposableBean {
 
-        private final DefaultKafkaProducerFactory<String, String> factory;
+        private final InstanceFeed.Announcements announcements;
 
         Announcer(KafkaProperties kafka, Projector projector) {
-            Map<String, Object> settings = new HashMap<>(kafka.buildProducerProperties());
-            settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            settings.put(ProducerConfig.ACKS_CONFIG, "1");
-            settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
-            settings.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-            settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000);
-            factory = new DefaultKafkaProducerFactory<>(settings);
-            KafkaTemplate<String, String> template = new KafkaTemplate<>(factory);
+            announcements = new InstanceFeed.Announcements(kafka);
             projector.onWrite((collection, generation, document) -> {
                 String id = document.getString("_id");
-                try {
-                    template.send(TOPIC, collection + "/" + id, String.join(" ", ORIGIN, collection, String.valueOf(generation), id))
-                            .whenComplete((sent, failure) -> {
-                                if (failure != null) {
-                                    log.debug("Announcing {}/{} failed; the other instances read it at their next full "
-                                            + "read", collection, id, failure);
-                                }
-                            });
-                } catch (RuntimeException e) {
-                    log.debug("Announcing {}/{} failed; the other instances read it at their next full read", collection, id, e);
-                }
+                announcements.send(TOPIC, collection + "/" + id, String.join(" ", ORIGIN, collection, String.valueOf(generation), id));
             });
         }
 
         @Override
         public void destroy() {
-            factory.destroy();
+            announcements.destroy();
         }
     }
 
@@ -110,18 +81,9 @@ class RowFeed {
     ConcurrentMessageListenerContainer<String, String> rowFeedListener(KafkaProperties kafka, MongoOperations mongo,
                                                                         FiguresService figures,
                                                                         @Value("${spring.application.name}") String name) {
-        Map<String, Object> settings = new HashMap<>(kafka.buildConsumerProperties());
-        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        settings.put(ConsumerConfig.GROUP_ID_CONFIG, name + "-rows-" + ORIGIN);
-        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        ContainerProperties properties = new ContainerProperties(TOPIC);
-        properties.setMessageListener((BatchMessageListener<String, String>) records -> heard(records, mongo, figures));
-        ConcurrentMessageListenerContainer<String, String> container =
-                new ConcurrentMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(settings), properties);
-        container.setBeanName("rowFeedListener");
-        return container;
+        // The figures are read in full at start and every figures-refresh, so nothing waits for the position.
+        return InstanceFeed.container(kafka, name, "rows", TOPIC, new StringDeserializer(),
+                records -> heard(records, mongo, figures), () -> { });
     }
 
     /** Reads the documents the other instances announced, by id, one read per read model and generation. */
