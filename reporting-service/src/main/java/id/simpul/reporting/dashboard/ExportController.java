@@ -1,5 +1,6 @@
 package id.simpul.reporting.dashboard;
 
+import id.simpul.reporting.projection.Rows;
 import id.simpul.platform.access.Allowed;
 import id.simpul.platform.Ids;
 import id.simpul.platform.Problems;
@@ -115,7 +116,7 @@ class ExportController {
                 printer.printRecord(output.id(), output.publishedOn(), output.kimId(),
                         current.kimRow(output.kimId()).map(Rows.Kim::name).orElse(null), output.villageCode(),
                         name(path, 3), name(path, 2), name(path, 1), name(path, 0), output.channel(), output.url(),
-                        output.peopleReached(), output.trainingId(),
+                        output.reach(), output.trainingId(),
                         current.trainingRow(output.trainingId()).map(Rows.Training::title).orElse(null));
             }
         });

@@ -1,5 +1,6 @@
 package id.simpul.reporting.dashboard;
 
+import id.simpul.reporting.projection.Rows;
 import id.simpul.regions.IndonesianTimeZone;
 import id.simpul.regions.Region;
 import id.simpul.regions.RegionCode;
@@ -251,11 +252,11 @@ final class Figures {
             }
         }
         touched.forEach(this::uncountKim);
-        if (before != null && !before.withdrawn()) {
+        if (before != null && !before.isWithdrawn()) {
             countOutput(before, -1);
         }
         // A withdrawn output counts nowhere, not even as the KIM's activity.
-        if (after != null && !after.withdrawn()) {
+        if (after != null && !after.isWithdrawn()) {
             countOutput(after, 1);
         }
         touched.forEach(this::countKim);
@@ -642,7 +643,7 @@ final class Figures {
                 .sorted(Comparator.comparing(Rows.Output::publishedOn, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(Rows.Output::id))
                 .map(o -> new Views.KimOutput(o.id(), o.trainingId(), o.programmeId(), o.channel(), o.url(), o.publishedOn(),
-                        o.peopleReached()))
+                        o.reach()))
                 .toList();
         return Optional.of(new Views.KimFigures(info, new Views.KimIndex(score.score(), score.lastActivityAt(), components),
                 kimTrainings, kimOutputs, computedAt));

@@ -1,7 +1,8 @@
 package id.simpul.reporting.dashboard;
 
-import id.simpul.reporting.projection.Projector;
 import id.simpul.reporting.projection.ReadModelStore;
+import id.simpul.reporting.projection.RowMapping;
+import id.simpul.reporting.projection.Rows;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The rows of the served generation of the read models, held in memory so that figures can be computed without
@@ -24,12 +24,12 @@ final class ServedRows {
         Iterable<Document> all(String collection, int generation);
     }
 
-    /** A row; {@code created} once its aggregate's first event is in (see {@link Projector#CREATED_BY}). */
-    private record Row(long revision, Object value, boolean created) {
+    /** A row; {@code created} once its aggregate's first event is in ({@link Rows.Row#created}). */
+    private record Row(long revision, Rows.Row value, boolean created) {
 
         static Row of(String collection, Document document) {
-            return new Row(ServedRows.revision(document), READERS.get(collection).apply(document),
-                    document.get(Projector.CREATED_BY.get(collection)) != null);
+            Rows.Row value = RowMapping.get().read(READERS.get(collection), document);
+            return new Row(ServedRows.revision(document), value, value.created());
         }
 
         /** The row as the figures count it: only once its aggregate's first event is in. */
@@ -41,14 +41,15 @@ final class ServedRows {
     private record Heard(String collection, String id, Row row) {
     }
 
-    private static final Map<String, Function<Document, ?>> READERS = new LinkedHashMap<>();
+    /** The record of each read model's rows. */
+    private static final Map<String, Class<? extends Rows.Row>> READERS = new LinkedHashMap<>();
 
     static {
-        READERS.put(ReadModelStore.KIMS, Rows.Kim::of);
-        READERS.put(ReadModelStore.PROGRAMMES, Rows.Programme::of);
-        READERS.put(ReadModelStore.PARTNERS, Rows.Partner::of);
-        READERS.put(ReadModelStore.TRAININGS, Rows.Training::of);
-        READERS.put(ReadModelStore.OUTPUTS, Rows.Output::of);
+        READERS.put(ReadModelStore.KIMS, Rows.Kim.class);
+        READERS.put(ReadModelStore.PROGRAMMES, Rows.Programme.class);
+        READERS.put(ReadModelStore.PARTNERS, Rows.Partner.class);
+        READERS.put(ReadModelStore.TRAININGS, Rows.Training.class);
+        READERS.put(ReadModelStore.OUTPUTS, Rows.Output.class);
     }
 
     private final Source source;

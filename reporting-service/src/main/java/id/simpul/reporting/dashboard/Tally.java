@@ -1,5 +1,6 @@
 package id.simpul.reporting.dashboard;
 
+import id.simpul.reporting.projection.Rows;
 import id.simpul.regions.RegionCode;
 
 import java.util.Collections;
@@ -120,13 +121,13 @@ final class Tally {
             case "ENROLLED" -> {
                 enrolled += sign;
                 enrolledKims = increment(enrolledKims, enrolment.kimId(), sign);
-                if (enrolment.attended()) {
+                if (enrolment.wasThere()) {
                     attended += sign;
                     attendedKims = increment(attendedKims, enrolment.kimId(), sign);
                 }
                 if (training.completed()) {
                     completedSeats += sign;
-                    if (enrolment.attended()) {
+                    if (enrolment.wasThere()) {
                         completedPresent += sign;
                     }
                 }
@@ -139,7 +140,7 @@ final class Tally {
 
     void output(Rows.Output output, int sign) {
         outputs += sign;
-        reach += sign * output.peopleReached();
+        reach += sign * output.reach();
         byChannel = increment(byChannel, output.channel(), sign);
         reportingKims = increment(reportingKims, output.kimId(), sign);
     }

@@ -1,12 +1,13 @@
 package id.simpul.reporting.projection;
 
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * One document per KIM: where it is (its village and the district, regency and province codes above it), its
- * profile (focus areas, media) and its status, each part stamped with the version that last changed it, and the time
- * of its latest activity in the registry.
+ * One row per KIM ({@link Rows.Kim}): where it is, its profile (focus areas, media) and its status, each part
+ * stamped with the version that last changed it, and the time of its latest activity in the registry.
  */
 @Component
 class KimProjection {
@@ -29,49 +30,44 @@ class KimProjection {
         places.requireVillage(change.villageCode(), "KIM " + change.kimId());
     }
 
-    boolean registered(Document kim, Payloads.KimSnapshot event) {
-        boolean changed = Stamps.earliest(kim, "registeredAt", event.registeredAt());
-        return snapshot(kim, event) | changed;
+    Rows.Kim registered(Rows.Kim kim, Payloads.KimSnapshot event) {
+        Rows.Kim next = snapshot(kim, event);
+        return next.withTimes(Stamps.earliest(next.registeredAt(), event.registeredAt()), next.lastActivityAt());
     }
 
-    boolean updated(Document kim, Payloads.KimSnapshot event) {
+    Rows.Kim updated(Rows.Kim kim, Payloads.KimSnapshot event) {
         return snapshot(kim, event);
     }
 
-    boolean statusChanged(Document kim, Payloads.KimStatusChanged event) {
-        boolean changed = identity(kim, event.version(), event.name(), event.villageCode());
-        if (Stamps.claim(kim, STATUS, event.version())) {
-            kim.put("status", event.status());
-            kim.put("statusChangedAt", Stamps.date(event.changedAt()));
-            changed = true;
+    Rows.Kim statusChanged(Rows.Kim kim, Payloads.KimStatusChanged event) {
+        Map<String, Long> stamps = new HashMap<>(kim.stamps());
+        Rows.Kim next = identity(kim, stamps, event.version(), event.name(), event.villageCode());
+        if (Stamps.claim(stamps, STATUS, event.version())) {
+            next = next.withStatus(event.status(), event.changedAt());
         }
-        changed |= Stamps.latest(kim, "lastActivityAt", event.changedAt());
-        return Stamps.seen(kim, event.version()) | changed;
+        return next.withTimes(next.registeredAt(), Stamps.latest(next.lastActivityAt(), event.changedAt()))
+                .withVersions(Stamps.seen(next.version(), event.version()), stamps);
     }
 
-    private boolean snapshot(Document kim, Payloads.KimSnapshot event) {
-        boolean changed = identity(kim, event.version(), event.name(), event.villageCode());
-        if (Stamps.claim(kim, PROFILE, event.version())) {
-            kim.put("focusAreas", event.focusAreas());
-            kim.put("mediaTypes", event.mediaChannels().stream().map(Payloads.Media::type).distinct().toList());
-            kim.put("hasMedia", !event.mediaChannels().isEmpty());
-            kim.put("memberCount", event.memberCount());
-            changed = true;
+    private Rows.Kim snapshot(Rows.Kim kim, Payloads.KimSnapshot event) {
+        Map<String, Long> stamps = new HashMap<>(kim.stamps());
+        Rows.Kim next = identity(kim, stamps, event.version(), event.name(), event.villageCode());
+        if (Stamps.claim(stamps, PROFILE, event.version())) {
+            next = next.withProfile(event.focusAreas(),
+                    event.mediaChannels().stream().map(Payloads.Media::type).distinct().toList(),
+                    !event.mediaChannels().isEmpty(), event.memberCount());
         }
-        if (Stamps.claim(kim, STATUS, event.version())) {
-            kim.put("status", event.status());
-            changed = true;
+        if (Stamps.claim(stamps, STATUS, event.version())) {
+            next = next.withStatus(event.status(), next.statusChangedAt());
         }
-        changed |= Stamps.latest(kim, "lastActivityAt", event.at());
-        return Stamps.seen(kim, event.version()) | changed;
+        return next.withTimes(next.registeredAt(), Stamps.latest(next.lastActivityAt(), event.at()))
+                .withVersions(Stamps.seen(next.version(), event.version()), stamps);
     }
 
-    private boolean identity(Document kim, long version, String name, String villageCode) {
-        if (!Stamps.claim(kim, IDENTITY, version)) {
-            return false;
+    private Rows.Kim identity(Rows.Kim kim, Map<String, Long> stamps, long version, String name, String villageCode) {
+        if (!Stamps.claim(stamps, IDENTITY, version)) {
+            return kim;
         }
-        kim.put("name", name);
-        places.putVillage(kim, villageCode, "KIM " + kim.get("_id"));
-        return true;
+        return kim.withIdentity(name, places.place(villageCode, "KIM " + kim.id()));
     }
 }

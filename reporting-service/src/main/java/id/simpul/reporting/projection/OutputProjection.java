@@ -1,12 +1,14 @@
 package id.simpul.reporting.projection;
 
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * One document per output a KIM reported: its programme, training, KIM and village; its channel and reach as last
- * corrected (stamped with the version that set them); and whether it was withdrawn, after which it counts nowhere.
- * No event brings a withdrawn output back, so a withdrawal stands whatever order the events come in.
+ * One row per output a KIM reported ({@link Rows.Output}): its programme, training, KIM and village; its channel
+ * and reach as last corrected (stamped with the version that set them); and whether it was withdrawn, after which it
+ * counts nowhere. No event brings a withdrawn output back, so a withdrawal stands whatever order the events come in.
  */
 @Component
 class OutputProjection {
@@ -32,42 +34,39 @@ class OutputProjection {
         places.requireVillage(event.villageCode(), "Output " + event.outputId());
     }
 
-    boolean reported(Document output, Payloads.OutputReported event) {
-        boolean changed = identity(output, event.programmeId(), event.trainingId(), event.kimId(), event.villageCode());
-        changed |= Stamps.earliest(output, "reportedAt", event.reportedAt());
-        return values(output, event.version(), event.channel(), event.url(), event.publishedOn(), event.peopleReached())
-                | changed;
+    Rows.Output reported(Rows.Output output, Payloads.OutputReported event) {
+        Rows.Output next = identity(output, event.programmeId(), event.trainingId(), event.kimId(), event.villageCode());
+        next = next.withReportedAt(Stamps.earliest(next.reportedAt(), event.reportedAt()));
+        return values(next, event.version(), event.channel(), event.url(), event.publishedOn(), event.peopleReached());
     }
 
-    boolean corrected(Document output, Payloads.OutputCorrected event) {
-        boolean changed = identity(output, event.programmeId(), event.trainingId(), event.kimId(), event.villageCode());
-        return values(output, event.version(), event.channel(), event.url(), event.publishedOn(), event.peopleReached())
-                | changed;
+    Rows.Output corrected(Rows.Output output, Payloads.OutputCorrected event) {
+        Rows.Output next = identity(output, event.programmeId(), event.trainingId(), event.kimId(), event.villageCode());
+        return values(next, event.version(), event.channel(), event.url(), event.publishedOn(), event.peopleReached());
     }
 
-    boolean withdrawn(Document output, Payloads.OutputWithdrawn event) {
-        boolean changed = identity(output, event.programmeId(), event.trainingId(), event.kimId(), event.villageCode());
-        changed |= Stamps.seen(output, event.version());
-        return Stamps.set(output, WITHDRAWAL, event.version(), new Document("withdrawn", true)
-                .append("withdrawnAt", Stamps.date(event.withdrawnAt()))) | changed;
+    Rows.Output withdrawn(Rows.Output output, Payloads.OutputWithdrawn event) {
+        Rows.Output next = identity(output, event.programmeId(), event.trainingId(), event.kimId(), event.villageCode());
+        Map<String, Long> stamps = new HashMap<>(next.stamps());
+        if (Stamps.claim(stamps, WITHDRAWAL, event.version())) {
+            next = next.withWithdrawal(event.withdrawnAt());
+        }
+        return next.withVersions(Stamps.seen(next.version(), event.version()), stamps);
     }
 
     /** Where the output belongs; every event of an output carries the same. */
-    private boolean identity(Document output, String programmeId, String trainingId, String kimId, String villageCode) {
-        if (output.containsKey("programmeId")) {
-            return false;
+    private Rows.Output identity(Rows.Output output, String programmeId, String trainingId, String kimId, String villageCode) {
+        if (output.programmeId() != null) {
+            return output;
         }
-        output.put("programmeId", programmeId);
-        output.put("trainingId", trainingId);
-        output.put("kimId", kimId);
-        places.putVillage(output, villageCode, "Output " + output.get("_id"));
-        return true;
+        return output.withIdentity(programmeId, trainingId, kimId, places.place(villageCode, "Output " + output.id()));
     }
 
-    private static boolean values(Document output, long version, String channel, String url, String publishedOn,
-                                  long peopleReached) {
-        boolean changed = Stamps.seen(output, version);
-        return Stamps.set(output, VALUES, version, new Document("channel", channel).append("url", url)
-                .append("publishedOn", publishedOn).append("peopleReached", peopleReached)) | changed;
+    private static Rows.Output values(Rows.Output output, long version, String channel, String url, String publishedOn,
+                                      long peopleReached) {
+        Map<String, Long> stamps = new HashMap<>(output.stamps());
+        Rows.Output next = Stamps.claim(stamps, VALUES, version)
+                ? output.withValues(channel, url, publishedOn, peopleReached) : output;
+        return next.withVersions(Stamps.seen(output.version(), version), stamps);
     }
 }

@@ -1,9 +1,11 @@
 package id.simpul.reporting.projection;
 
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-/** One document per partner organisation: its registration, and its name, type and region as last corrected. */
+import java.util.HashMap;
+import java.util.Map;
+
+/** One row per partner organisation ({@link Rows.Partner}): its registration, and its details as last corrected. */
 @Component
 class PartnerProjection {
 
@@ -23,18 +25,18 @@ class PartnerProjection {
         places.requireOptional(event.regionCode(), "Partner " + event.partnerId());
     }
 
-    boolean registered(Document partner, Payloads.PartnerRegistered event) {
-        boolean changed = Stamps.earliest(partner, "registeredAt", event.registeredAt());
-        return details(partner, event.version(), event.name(), event.type(), event.regionCode()) | changed;
+    Rows.Partner registered(Rows.Partner partner, Payloads.PartnerRegistered event) {
+        return details(partner.withRegisteredAt(Stamps.earliest(partner.registeredAt(), event.registeredAt())),
+                event.version(), event.name(), event.type(), event.regionCode());
     }
 
-    boolean updated(Document partner, Payloads.PartnerUpdated event) {
+    Rows.Partner updated(Rows.Partner partner, Payloads.PartnerUpdated event) {
         return details(partner, event.version(), event.name(), event.type(), event.regionCode());
     }
 
-    private static boolean details(Document partner, long version, String name, String type, String regionCode) {
-        boolean changed = Stamps.seen(partner, version);
-        return Stamps.set(partner, DETAILS, version, new Document("name", name).append("type", type)
-                .append("regionCode", regionCode)) | changed;
+    private static Rows.Partner details(Rows.Partner partner, long version, String name, String type, String regionCode) {
+        Map<String, Long> stamps = new HashMap<>(partner.stamps());
+        Rows.Partner next = Stamps.claim(stamps, DETAILS, version) ? partner.withDetails(name, type, regionCode) : partner;
+        return next.withVersions(Stamps.seen(partner.version(), version), stamps);
     }
 }

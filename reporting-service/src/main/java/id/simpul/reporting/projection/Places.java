@@ -4,7 +4,6 @@ import id.simpul.regions.Region;
 import id.simpul.regions.RegionCode;
 import id.simpul.regions.RegionDataset;
 import id.simpul.regions.RegionLevel;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
@@ -19,14 +18,11 @@ class Places {
         this.regions = regions;
     }
 
-    /** Sets {@code villageCode} and the district, regency and province codes above it on {@code document}. */
-    void putVillage(Document document, String villageCode, String what) {
+    /** The village and the district, regency and province codes above it. */
+    Rows.Place place(String villageCode, String what) {
         requireVillage(villageCode, what);
         RegionCode village = new RegionCode(villageCode);
-        document.put("villageCode", villageCode);
-        document.put("districtCode", village.district().value());
-        document.put("regencyCode", village.regency().value());
-        document.put("provinceCode", village.province().value());
+        return new Rows.Place(villageCode, village.district().value(), village.regency().value(), village.province().value());
     }
 
     void requireVillage(String villageCode, String what) {

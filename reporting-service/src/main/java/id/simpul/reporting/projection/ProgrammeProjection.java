@@ -1,11 +1,13 @@
 package id.simpul.reporting.projection;
 
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * One document per programme: its organiser and creation, and the details a correction can change (title, theme,
- * period, target regions, targets), stamped with the version that last set them.
+ * One row per programme ({@link Rows.Programme}): its organiser and creation, and the details a correction can
+ * change (title, theme, period, target regions, targets), stamped with the version that last set them.
  */
 @Component
 class ProgrammeProjection {
@@ -26,29 +28,31 @@ class ProgrammeProjection {
         places.requireAll(event.details().targetRegions(), "Programme " + event.programmeId());
     }
 
-    boolean created(Document programme, Payloads.ProgrammeCreated event) {
-        boolean changed = Stamps.earliest(programme, "createdAt", event.createdAt());
-        if (!programme.containsKey("organiser")) {
-            programme.put("organiser", event.organiser() == null ? null
-                    : new Document("level", event.organiser().level()).append("name", event.organiser().name()));
-            changed = true;
-        }
-        return details(programme, event.version(), event.details()) | changed;
+    Rows.Programme created(Rows.Programme programme, Payloads.ProgrammeCreated event) {
+        // The organiser comes with the creation only, and never changes.
+        Rows.Organiser organiser = programme.created() || event.organiser() == null ? programme.organiser()
+                : new Rows.Organiser(event.organiser().level(), event.organiser().name());
+        return details(programme.withCreation(organiser, Stamps.earliest(programme.createdAt(), event.createdAt())),
+                event.version(), event.details());
     }
 
-    boolean updated(Document programme, Payloads.ProgrammeUpdated event) {
+    Rows.Programme updated(Rows.Programme programme, Payloads.ProgrammeUpdated event) {
         return details(programme, event.version(), event.details());
     }
 
-    private static boolean details(Document programme, long version, Payloads.ProgrammeDetails details) {
-        boolean changed = Stamps.seen(programme, version);
-        Payloads.Targets targets = details.targets();
-        return Stamps.set(programme, DETAILS, version, new Document("title", details.title())
-                .append("theme", details.theme())
-                .append("periodStart", details.periodStart())
-                .append("periodEnd", details.periodEnd())
-                .append("targetRegions", details.targetRegions())
-                .append("targets", new Document("trainings", targets.trainings()).append("kimsTrained", targets.kimsTrained())
-                        .append("outputs", targets.outputs()).append("peopleReached", targets.peopleReached()))) | changed;
+    private static Rows.Programme details(Rows.Programme programme, long version, Payloads.ProgrammeDetails details) {
+        Map<String, Long> stamps = new HashMap<>(programme.stamps());
+        Rows.Programme next = programme;
+        if (Stamps.claim(stamps, DETAILS, version)) {
+            Payloads.Targets targets = details.targets();
+            next = programme.withDetails(details.title(), details.theme(), details.periodStart(), details.periodEnd(),
+                    details.targetRegions(), new Rows.Targets(wide(targets.trainings()), wide(targets.kimsTrained()),
+                            wide(targets.outputs()), targets.peopleReached()));
+        }
+        return next.withVersions(Stamps.seen(programme.version(), version), stamps);
+    }
+
+    private static Long wide(Integer value) {
+        return value == null ? null : value.longValue();
     }
 }

@@ -21,11 +21,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiPredicate;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Applies an event to the read models of the given generations: the live consumer passes every generation being
@@ -73,6 +74,20 @@ public class Projector {
             ReadModelStore.PROGRAMMES, "createdAt", ReadModelStore.PARTNERS, "registeredAt",
             ReadModelStore.TRAININGS, "draftedAt", ReadModelStore.OUTPUTS, "reportedAt");
 
+    /** A read model: its collection and the record of its rows. */
+    private record Model<R extends Rows.Row>(String collection, Class<R> type) {
+
+        boolean change(Document document, UnaryOperator<R> change) {
+            return RowMapping.get().change(type, document, change);
+        }
+    }
+
+    private static final Model<Rows.Kim> KIMS = new Model<>(ReadModelStore.KIMS, Rows.Kim.class);
+    private static final Model<Rows.Programme> PROGRAMMES = new Model<>(ReadModelStore.PROGRAMMES, Rows.Programme.class);
+    private static final Model<Rows.Partner> PARTNERS = new Model<>(ReadModelStore.PARTNERS, Rows.Partner.class);
+    private static final Model<Rows.Training> TRAININGS = new Model<>(ReadModelStore.TRAININGS, Rows.Training.class);
+    private static final Model<Rows.Output> OUTPUTS = new Model<>(ReadModelStore.OUTPUTS, Rows.Output.class);
+
     /** A document of a batch: which read model, of which generation. */
     private record Written(String collection, int generation) {
     }
@@ -96,27 +111,27 @@ public class Projector {
         this.routing = EventRoutes.builder("reporting", EventJson.mapper(), meters);
         this.batchSizes = DistributionSummary.builder("simpul.events.batch").tag("consumer", "reporting")
                 .description("Records the live consumer took from one poll").register(meters);
-        creates(EventTypes.KIM_REGISTERED, Payloads.KimSnapshot.class, kims::check, ReadModelStore.KIMS,
+        creates(EventTypes.KIM_REGISTERED, Payloads.KimSnapshot.class, kims::check, KIMS,
                 Payloads.KimSnapshot::kimId, kims::registered);
-        changes(EventTypes.KIM_UPDATED, Payloads.KimSnapshot.class, kims::check, ReadModelStore.KIMS,
+        changes(EventTypes.KIM_UPDATED, Payloads.KimSnapshot.class, kims::check, KIMS,
                 Payloads.KimSnapshot::kimId, kims::updated);
-        changes(EventTypes.KIM_STATUS_CHANGED, Payloads.KimStatusChanged.class, kims::check, ReadModelStore.KIMS,
+        changes(EventTypes.KIM_STATUS_CHANGED, Payloads.KimStatusChanged.class, kims::check, KIMS,
                 Payloads.KimStatusChanged::kimId, kims::statusChanged);
-        creates(EventTypes.PROGRAMME_CREATED, Payloads.ProgrammeCreated.class, programmes::check, ReadModelStore.PROGRAMMES,
+        creates(EventTypes.PROGRAMME_CREATED, Payloads.ProgrammeCreated.class, programmes::check, PROGRAMMES,
                 Payloads.ProgrammeCreated::programmeId, programmes::created);
-        changes(EventTypes.PROGRAMME_UPDATED, Payloads.ProgrammeUpdated.class, programmes::check, ReadModelStore.PROGRAMMES,
+        changes(EventTypes.PROGRAMME_UPDATED, Payloads.ProgrammeUpdated.class, programmes::check, PROGRAMMES,
                 Payloads.ProgrammeUpdated::programmeId, programmes::updated);
-        creates(EventTypes.PARTNER_REGISTERED, Payloads.PartnerRegistered.class, partners::check, ReadModelStore.PARTNERS,
+        creates(EventTypes.PARTNER_REGISTERED, Payloads.PartnerRegistered.class, partners::check, PARTNERS,
                 Payloads.PartnerRegistered::partnerId, partners::registered);
-        changes(EventTypes.PARTNER_UPDATED, Payloads.PartnerUpdated.class, partners::check, ReadModelStore.PARTNERS,
+        changes(EventTypes.PARTNER_UPDATED, Payloads.PartnerUpdated.class, partners::check, PARTNERS,
                 Payloads.PartnerUpdated::partnerId, partners::updated);
-        creates(EventTypes.OUTPUT_REPORTED, Payloads.OutputReported.class, outputs::check, ReadModelStore.OUTPUTS,
+        creates(EventTypes.OUTPUT_REPORTED, Payloads.OutputReported.class, outputs::check, OUTPUTS,
                 Payloads.OutputReported::outputId, outputs::reported);
-        changes(EventTypes.OUTPUT_CORRECTED, Payloads.OutputCorrected.class, outputs::check, ReadModelStore.OUTPUTS,
+        changes(EventTypes.OUTPUT_CORRECTED, Payloads.OutputCorrected.class, outputs::check, OUTPUTS,
                 Payloads.OutputCorrected::outputId, outputs::corrected);
-        changes(EventTypes.OUTPUT_WITHDRAWN, Payloads.OutputWithdrawn.class, outputs::check, ReadModelStore.OUTPUTS,
+        changes(EventTypes.OUTPUT_WITHDRAWN, Payloads.OutputWithdrawn.class, outputs::check, OUTPUTS,
                 Payloads.OutputWithdrawn::outputId, outputs::withdrawn);
-        creates(EventTypes.TRAINING_DRAFTED, Payloads.TrainingDescribed.class, trainings::check, ReadModelStore.TRAININGS,
+        creates(EventTypes.TRAINING_DRAFTED, Payloads.TrainingDescribed.class, trainings::check, TRAININGS,
                 Payloads.TrainingDescribed::trainingId, (t, e) -> trainings.described(t, e, "DRAFT"));
         training(EventTypes.TRAINING_UPDATED, Payloads.TrainingUpdated.class, trainings::check,
                 Payloads.TrainingUpdated::trainingId, trainings::updated);
@@ -296,27 +311,28 @@ public class Projector {
     }
 
     private <T> void training(String type, Class<T> payload, Consumer<T> check, Function<T, String> id,
-                              BiPredicate<Document, T> change) {
-        changes(type, payload, check, ReadModelStore.TRAININGS, id, change);
+                              BiFunction<Rows.Training, T, Rows.Training> change) {
+        changes(type, payload, check, TRAININGS, id, change);
     }
 
     /** An aggregate's first event: it creates the document. */
-    private <T> void creates(String type, Class<T> payload, Consumer<T> check, String collection, Function<T, String> id,
-                             BiPredicate<Document, T> change) {
-        on(type, payload, check, collection, id, change, true);
+    private <T, R extends Rows.Row> void creates(String type, Class<T> payload, Consumer<T> check, Model<R> model,
+                                                 Function<T, String> id, BiFunction<R, T, R> change) {
+        on(type, payload, check, model, id, change, true);
     }
 
     /** A later event: applied only to a document whose aggregate was seen created (see the class comment). */
-    private <T> void changes(String type, Class<T> payload, Consumer<T> check, String collection, Function<T, String> id,
-                             BiPredicate<Document, T> change) {
-        on(type, payload, check, collection, id, change, false);
+    private <T, R extends Rows.Row> void changes(String type, Class<T> payload, Consumer<T> check, Model<R> model,
+                                                 Function<T, String> id, BiFunction<R, T, R> change) {
+        on(type, payload, check, model, id, change, false);
     }
 
-    private <T> void on(String type, Class<T> payload, Consumer<T> check, String collection, Function<T, String> id,
-                        BiPredicate<Document, T> change, boolean creates) {
+    private <T, R extends Rows.Row> void on(String type, Class<T> payload, Consumer<T> check, Model<R> model,
+                                            Function<T, String> id, BiFunction<R, T, R> change, boolean creates) {
         routing.on(type, payload, (event, read) -> {
             check.accept(read);
-            return new Step(event, collection, id.apply(read), creates, document -> change.test(document, read));
+            return new Step(event, model.collection(), id.apply(read), creates,
+                    document -> model.change(document, row -> change.apply(row, read)));
         });
     }
 

@@ -1,22 +1,23 @@
 package id.simpul.reporting.projection;
 
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * One document per training: its description (as drafted, scheduled or corrected), mode, schedule and status; its
- * invitations of partners; its enrolments of KIM participants with their attendance. Each part, each invitation and each enrolment holds the version of the
- * training that last changed it, so the training's events may arrive twice or out of order.
+ * One row per training ({@link Rows.Training}): its description (as drafted, scheduled or corrected), mode,
+ * schedule and status; its invitations of partners; its enrolments of KIM participants with their attendance. Each
+ * part, each invitation and each enrolment holds the version of the training that last changed it, so the
+ * training's events may arrive twice or out of order.
  */
 @Component
 class TrainingProjection {
 
-    static final String INVITATIONS = "invitations";
-    static final String ENROLMENTS = "enrolments";
     private static final String DESCRIPTION = "description";
     private static final String MODE = "mode";
     private static final String SCHEDULE = "schedule";
@@ -41,116 +42,125 @@ class TrainingProjection {
         places.requireVillage(event.villageCode(), "Enrolment " + event.enrolmentId());
     }
 
-    boolean described(Document training, Payloads.TrainingDescribed event, String status) {
-        boolean changed = common(training, event.programmeId(), event.version());
-        changed |= description(training, event.version(), event.title(), event.topic(), event.venueRegionCode(),
-                event.capacity());
-        // A correction does not change the mode, so it keeps a stamp of its own.
-        changed |= Stamps.set(training, MODE, event.version(), new Document("mode", event.mode()));
-        changed |= schedule(training, event.version(), event.timeZone(), event.start(), event.end(), event.localStart(),
-                event.localEnd());
-        changed |= status(training, event.version(), status, null);
-        return Stamps.earliest(training, "draftedAt", event.draftedAt()) | changed;
+    Rows.Training described(Rows.Training training, Payloads.TrainingDescribed event, String status) {
+        return change(training, event.programmeId(), event.version(), (next, stamps) -> {
+            Rows.Training t = next;
+            if (Stamps.claim(stamps, DESCRIPTION, event.version())) {
+                t = t.withDescription(event.title(), event.topic(), event.venueRegionCode(), event.capacity());
+            }
+            // A correction does not change the mode, so it keeps a stamp of its own.
+            if (Stamps.claim(stamps, MODE, event.version())) {
+                t = t.withMode(event.mode());
+            }
+            if (Stamps.claim(stamps, SCHEDULE, event.version())) {
+                t = t.withSchedule(event.timeZone(), event.start(), event.end(), event.localStart(), event.localEnd());
+            }
+            if (Stamps.claim(stamps, STATUS, event.version())) {
+                t = t.withStatus(status, null);
+            }
+            return t.withDraftedAt(Stamps.earliest(t.draftedAt(), event.draftedAt()));
+        });
     }
 
     /**
      * A corrected description. Figures place a training by its venue, so a venue in another region moves them there;
      * the participants a raised capacity seats come as promotions of their own.
      */
-    boolean updated(Document training, Payloads.TrainingUpdated event) {
-        boolean changed = common(training, event.programmeId(), event.version());
-        return description(training, event.version(), event.title(), event.topic(), event.venueRegionCode(),
-                event.capacity()) | changed;
+    Rows.Training updated(Rows.Training training, Payloads.TrainingUpdated event) {
+        return change(training, event.programmeId(), event.version(), (next, stamps) ->
+                Stamps.claim(stamps, DESCRIPTION, event.version())
+                        ? next.withDescription(event.title(), event.topic(), event.venueRegionCode(), event.capacity())
+                        : next);
     }
 
-    boolean rescheduled(Document training, Payloads.TrainingRescheduled event) {
-        boolean changed = common(training, event.programmeId(), event.version());
-        return schedule(training, event.version(), event.timeZone(), event.start(), event.end(), event.localStart(),
-                event.localEnd()) | changed;
+    Rows.Training rescheduled(Rows.Training training, Payloads.TrainingRescheduled event) {
+        return change(training, event.programmeId(), event.version(), (next, stamps) ->
+                Stamps.claim(stamps, SCHEDULE, event.version())
+                        ? next.withSchedule(event.timeZone(), event.start(), event.end(), event.localStart(), event.localEnd())
+                        : next);
     }
 
-    boolean ended(Document training, Payloads.TrainingEnded event, String status) {
-        boolean changed = common(training, event.programmeId(), event.version());
+    Rows.Training ended(Rows.Training training, Payloads.TrainingEnded event, String status) {
         Instant at = event.completedAt() != null ? event.completedAt() : event.cancelledAt();
-        return status(training, event.version(), status, at) | changed;
+        return change(training, event.programmeId(), event.version(), (next, stamps) ->
+                Stamps.claim(stamps, STATUS, event.version()) ? next.withStatus(status, at) : next);
     }
 
-    boolean invitation(Document training, Payloads.InvitationChanged event, String status) {
-        boolean changed = common(training, event.programmeId(), event.version());
-        Document invitation = element(training, INVITATIONS, event.invitationId());
-        if (!Stamps.claim(invitation, STATUS, event.version())) {
-            return changed;
-        }
-        invitation.put("partnerId", event.partnerId());
-        invitation.put("partnerType", event.partnerType());
-        invitation.put("status", status);
-        if (event.speakers() != null) {
-            invitation.put("speakers", event.speakers());
-        }
-        return true;
+    Rows.Training invitation(Rows.Training training, Payloads.InvitationChanged event, String status) {
+        return change(training, event.programmeId(), event.version(), (next, stamps) -> next.withPeople(
+                element(next.invitations(), Rows.Invitation::id, event.invitationId(),
+                        id -> new Rows.Invitation(id, null, null, null, null, null), invitation -> {
+                            Map<String, Long> own = new HashMap<>(invitation.stamps());
+                            if (!Stamps.claim(own, STATUS, event.version())) {
+                                return invitation;
+                            }
+                            return new Rows.Invitation(invitation.id(), event.partnerId(), event.partnerType(), status,
+                                    event.speakers() != null ? event.speakers() : invitation.speakers(), own);
+                        }),
+                next.enrolments()));
     }
 
-    boolean enrolment(Document training, Payloads.EnrolmentChanged event, String status) {
-        boolean changed = common(training, event.programmeId(), event.version());
-        Document enrolment = element(training, ENROLMENTS, event.enrolmentId());
-        if (!Stamps.claim(enrolment, STATUS, event.version())) {
-            return changed;
-        }
-        enrolment.put("kimId", event.kimId());
-        enrolment.put("villageCode", event.villageCode());
-        enrolment.put("status", status);
-        enrolment.putIfAbsent("attended", false);
-        return true;
+    Rows.Training enrolment(Rows.Training training, Payloads.EnrolmentChanged event, String status) {
+        return change(training, event.programmeId(), event.version(), (next, stamps) -> next.withPeople(next.invitations(),
+                element(next.enrolments(), Rows.Enrolment::id, event.enrolmentId(), TrainingProjection::newEnrolment,
+                        enrolment -> {
+                            Map<String, Long> own = new HashMap<>(enrolment.stamps());
+                            if (!Stamps.claim(own, STATUS, event.version())) {
+                                return enrolment;
+                            }
+                            return new Rows.Enrolment(enrolment.id(), event.kimId(), event.villageCode(), status,
+                                    enrolment.attended() == null ? Boolean.FALSE : enrolment.attended(),
+                                    enrolment.attendedAt(), own);
+                        })));
     }
 
-    boolean attendance(Document training, Payloads.AttendanceRecorded event) {
-        boolean changed = common(training, event.programmeId(), event.version());
-        for (Payloads.Attendee attendee : event.attendees()) {
-            Document enrolment = element(training, ENROLMENTS, attendee.enrolmentId());
-            if (Stamps.claim(enrolment, ATTENDANCE, event.version())) {
-                enrolment.putIfAbsent("kimId", attendee.kimId());
-                enrolment.put("attended", true);
-                changed = true;
+    Rows.Training attendance(Rows.Training training, Payloads.AttendanceRecorded event) {
+        return change(training, event.programmeId(), event.version(), (next, stamps) -> {
+            List<Rows.Enrolment> enrolments = next.enrolments();
+            for (Payloads.Attendee attendee : event.attendees()) {
+                enrolments = element(enrolments, Rows.Enrolment::id, attendee.enrolmentId(),
+                        TrainingProjection::newEnrolment, enrolment -> {
+                            Map<String, Long> own = new HashMap<>(enrolment.stamps());
+                            boolean claimed = Stamps.claim(own, ATTENDANCE, event.version());
+                            return new Rows.Enrolment(enrolment.id(),
+                                    claimed && enrolment.kimId() == null ? attendee.kimId() : enrolment.kimId(),
+                                    enrolment.villageCode(), enrolment.status(),
+                                    claimed ? Boolean.TRUE : enrolment.attended(),
+                                    Stamps.earliest(enrolment.attendedAt(), event.recordedAt()), own);
+                        });
             }
-            changed |= Stamps.earliest(enrolment, "attendedAt", event.recordedAt());
+            return next.withPeople(next.invitations(), enrolments);
+        });
+    }
+
+    /** What a change does to the row, given a copy of its stamps to claim parts in. */
+    private interface Change {
+        Rows.Training apply(Rows.Training training, Map<String, Long> stamps);
+    }
+
+    /** The programme (set by the first event), the change, and the newest version seen with the stamps claimed. */
+    private static Rows.Training change(Rows.Training training, String programmeId, long version, Change change) {
+        Rows.Training next = training.programmeId() == null ? training.withProgramme(programmeId) : training;
+        Map<String, Long> stamps = new HashMap<>(next.stamps());
+        next = change.apply(next, stamps);
+        return next.withVersions(Stamps.seen(next.version(), version), stamps);
+    }
+
+    private static Rows.Enrolment newEnrolment(String id) {
+        return new Rows.Enrolment(id, null, null, null, null, null, null);
+    }
+
+    /** The elements with the one that has {@code id} (added when absent) changed by {@code change}. */
+    private static <T> List<T> element(List<T> elements, java.util.function.Function<T, String> idOf, String id,
+                                       java.util.function.Function<String, T> added, UnaryOperator<T> change) {
+        List<T> changed = new ArrayList<>(elements);
+        for (int i = 0; i < changed.size(); i++) {
+            if (id.equals(idOf.apply(changed.get(i)))) {
+                changed.set(i, change.apply(changed.get(i)));
+                return changed;
+            }
         }
+        changed.add(change.apply(added.apply(id)));
         return changed;
-    }
-
-    private static boolean common(Document training, String programmeId, long version) {
-        boolean changed = training.putIfAbsent("programmeId", programmeId) == null;
-        return Stamps.seen(training, version) | changed;
-    }
-
-    private static boolean description(Document training, long version, String title, String topic, String venue,
-                                       Integer capacity) {
-        return Stamps.set(training, DESCRIPTION, version, new Document("title", title).append("topic", topic)
-                .append("venueRegionCode", venue).append("capacity", capacity));
-    }
-
-    private static boolean schedule(Document training, long version, String timeZone, Instant start, Instant end,
-                                    String localStart, String localEnd) {
-        return Stamps.set(training, SCHEDULE, version, new Document("timeZone", timeZone).append("start", Stamps.date(start))
-                .append("end", Stamps.date(end)).append("localStart", localStart).append("localEnd", localEnd));
-    }
-
-    private static boolean status(Document training, long version, String status, Instant at) {
-        return Stamps.set(training, STATUS, version, new Document("status", status)
-                .append("statusChangedAt", Stamps.date(at)));
-    }
-
-    /** The element of array {@code field} with {@code id}, added when absent. */
-    private static Document element(Document training, String field, String id) {
-        List<Document> elements = new ArrayList<>(training.getList(field, Document.class, List.of()));
-        for (Document element : elements) {
-            if (id.equals(element.getString("id"))) {
-                training.put(field, elements);
-                return element;
-            }
-        }
-        Document added = new Document("id", id);
-        elements.add(added);
-        training.put(field, elements);
-        return added;
     }
 }

@@ -1,5 +1,6 @@
 package id.simpul.reporting.dashboard;
 
+import id.simpul.reporting.projection.Rows;
 import id.simpul.regions.IndonesianTimeZone;
 import id.simpul.regions.RegionDataset;
 import id.simpul.regions.RegionLevel;
@@ -38,28 +39,28 @@ class FiguresTest {
                 kim("k5", GURABESI, "SUBMITTED", List.of(), List.of()),
                 kim("k6", AMBARKETAWANG, "ACTIVE", List.of(), List.of()),
                 kim("k7", SEKUMPUL, "DISSOLVED", List.of(), List.of("INSTAGRAM")));
-        Rows.Programme stunting = new Rows.Programme("p1", "Cegah Stunting", "STUNTING", "MINISTRY", "Komdigi", "2026-12-01",
+        Rows.Programme stunting = TestRows.programme("p1", "Cegah Stunting", "STUNTING", "MINISTRY", "Komdigi", "2026-12-01",
                 "2027-03-31", List.of("63", "91"), 4L, 10L, 20L, null);
-        Rows.Training martapura = new Rows.Training("t1", "p1", "Martapura", "Gizi", "IN_PERSON", KERATON, "WITA",
+        Rows.Training martapura = TestRows.training("t1", "p1", "Martapura", "Gizi", "IN_PERSON", KERATON, "WITA",
                 NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(5)).plus(Duration.ofHours(6)), 3, "COMPLETED",
-                List.of(new Rows.Invitation("i1", "partner-1", "HEALTH_OFFICE", "JOINED"),
-                        new Rows.Invitation("i2", "partner-2", "UNIVERSITY", "DECLINED")),
+                List.of(TestRows.invitation("i1", "partner-1", "HEALTH_OFFICE", "JOINED"),
+                        TestRows.invitation("i2", "partner-2", "UNIVERSITY", "DECLINED")),
                 List.of(enrolment("e1", "k1", KERATON, "ENROLLED", true),
                         enrolment("e2", "k2", KERATON, "ENROLLED", false),
                         enrolment("e3", "k4", TAKISUNG, "ENROLLED", true),
                         enrolment("e4", "k3", SEKUMPUL, "WITHDRAWN", false)));
-        Rows.Training jayapura = new Rows.Training("t2", "p1", "Jayapura", "Gizi", "IN_PERSON", "91.71.01", "WIT",
+        Rows.Training jayapura = TestRows.training("t2", "p1", "Jayapura", "Gizi", "IN_PERSON", "91.71.01", "WIT",
                 NOW.plus(Duration.ofDays(5)), NOW.plus(Duration.ofDays(5)).plus(Duration.ofHours(6)), 30, "SCHEDULED",
-                List.of(new Rows.Invitation("i3", "partner-1", "HEALTH_OFFICE", "JOINED")),
+                List.of(TestRows.invitation("i3", "partner-1", "HEALTH_OFFICE", "JOINED")),
                 List.of(enrolment("e5", "k3", SEKUMPUL, "WAITLISTED", false)));
-        Rows.Training cancelled = new Rows.Training("t3", "p1", "Batal", "Gizi", "ONLINE", null, "WIB",
+        Rows.Training cancelled = TestRows.training("t3", "p1", "Batal", "Gizi", "ONLINE", null, "WIB",
                 NOW, NOW.plus(Duration.ofHours(2)), 10, "CANCELLED", List.of(), List.of(enrolment("e6", "k6", AMBARKETAWANG, "ENROLLED", false)));
         List<Rows.Output> outputs = List.of(
                 output("o1", "k1", KERATON, "INSTAGRAM", "2026-12-16", 1000, NOW.minus(Duration.ofDays(4)), false),
                 output("o2", "k1", KERATON, "RADIO", "2026-12-17", 500, NOW.minus(Duration.ofDays(3)), false),
                 output("o3", "k4", TAKISUNG, "RADIO", "2026-12-17", 250, NOW.minus(Duration.ofDays(3)), false),
                 output("o4", "k3", SEKUMPUL, "YOUTUBE", "2026-12-18", 9999, NOW.minus(Duration.ofDays(1)), true));
-        List<Rows.Partner> partners = List.of(new Rows.Partner("partner-1", "Dinas Kesehatan Kabupaten Banjar", "HEALTH_OFFICE"));
+        List<Rows.Partner> partners = List.of(TestRows.partner("partner-1", "Dinas Kesehatan Kabupaten Banjar", "HEALTH_OFFICE"));
         figures = Figures.compute(regions, new Figures.Data(kims, List.of(stunting), partners,
                 List.of(martapura, jayapura, cancelled), outputs), NOW);
     }
@@ -153,7 +154,7 @@ class FiguresTest {
 
     @Test
     void trainingsHeldAtARegencyItselfHaveTheirOwnRowSoTheDistrictsAddUp() {
-        Rows.Programme programme = new Rows.Programme("p1", "Cegah Stunting", "STUNTING", "MINISTRY", "Komdigi", "2026-12-01",
+        Rows.Programme programme = TestRows.programme("p1", "Cegah Stunting", "STUNTING", "MINISTRY", "Komdigi", "2026-12-01",
                 "2027-03-31", List.of("63"), null, null, null, null);
         Figures held = Figures.compute(regions, new Figures.Data(List.of(), List.of(programme), List.of(), List.of(
                 training("at-banjar-office", "63.03"), training("at-banjar-office-2", "63.03"),
@@ -246,10 +247,10 @@ class FiguresTest {
 
     @Test
     void aTrainingWhoseVenueMovedCountsAndShowsItsTimesWhereItNowIs() {
-        Rows.Training moved = new Rows.Training("t1", "p1", "Martapura", "Gizi", "IN_PERSON", GURABESI, "WITA",
+        Rows.Training moved = TestRows.training("t1", "p1", "Martapura", "Gizi", "IN_PERSON", GURABESI, "WITA",
                 NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(4)), 3, "COMPLETED",
-                List.of(new Rows.Invitation("i1", "partner-1", "HEALTH_OFFICE", "JOINED")), List.of());
-        Rows.Programme programme = new Rows.Programme("p1", "Cegah Stunting", "STUNTING", null, null, null, null,
+                List.of(TestRows.invitation("i1", "partner-1", "HEALTH_OFFICE", "JOINED")), List.of());
+        Rows.Programme programme = TestRows.programme("p1", "Cegah Stunting", "STUNTING", null, null, null, null,
                 List.of("63", "91"), null, null, null, null);
         Figures after = Figures.compute(regions, new Figures.Data(List.of(), List.of(programme), List.of(), List.of(moved),
                 List.of()), NOW);
@@ -308,23 +309,23 @@ class FiguresTest {
     }
 
     private static Rows.Kim kim(String id, String village, String status, List<String> focus, List<String> media) {
-        return new Rows.Kim(id, "KIM " + id, village, status, focus, media, NOW.minus(Duration.ofDays(40)),
+        return TestRows.kim(id, "KIM " + id, village, status, focus, media, NOW.minus(Duration.ofDays(40)),
                 NOW.minus(Duration.ofDays(20)));
     }
 
     /** A scheduled training of programme p1 with its venue at {@code venue}, of any level. */
     private static Rows.Training training(String id, String venue) {
-        return new Rows.Training(id, "p1", "Pelatihan " + id, "Gizi", "IN_PERSON", venue, "WITA", NOW.plus(Duration.ofDays(5)),
+        return TestRows.training(id, "p1", "Pelatihan " + id, "Gizi", "IN_PERSON", venue, "WITA", NOW.plus(Duration.ofDays(5)),
                 NOW.plus(Duration.ofDays(5)).plus(Duration.ofHours(3)), 20, "SCHEDULED", List.of(), List.of());
     }
 
     private static Rows.Output output(String id, String kim, String village, String channel, String publishedOn,
                                       long reached, Instant reportedAt, boolean withdrawn) {
-        return new Rows.Output(id, "p1", "t1", kim, village, channel, "https://example.org/" + id, publishedOn, reached,
+        return TestRows.output(id, "p1", "t1", kim, village, channel, "https://example.org/" + id, publishedOn, reached,
                 reportedAt, withdrawn);
     }
 
     private static Rows.Enrolment enrolment(String id, String kim, String village, String status, boolean attended) {
-        return new Rows.Enrolment(id, kim, village, status, attended, attended ? NOW.minus(Duration.ofDays(3)) : null);
+        return TestRows.enrolment(id, kim, village, status, attended, attended ? NOW.minus(Duration.ofDays(3)) : null);
     }
 }

@@ -1,5 +1,6 @@
 package id.simpul.reporting.dashboard;
 
+import id.simpul.reporting.projection.Rows;
 import id.simpul.regions.RegionCode;
 import id.simpul.regions.RegionDataset;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,16 +144,16 @@ class IncrementalFiguresTest {
 
         private Object next(String id) {
             if (id.startsWith("partner")) {
-                return new Rows.Partner(id, "Mitra " + random.nextInt(3), pick(PARTNER_TYPES));
+                return TestRows.partner(id, "Mitra " + random.nextInt(3), pick(PARTNER_TYPES));
             }
             return switch (id.charAt(0)) {
-                case 'k' -> new Rows.Kim(id, "KIM " + id, pick(VILLAGES), pick(KIM_STATUSES), some(FOCUS), some(MEDIA),
+                case 'k' -> TestRows.kim(id, "KIM " + id, pick(VILLAGES), pick(KIM_STATUSES), some(FOCUS), some(MEDIA),
                         NOW.minus(Duration.ofDays(400)), random.nextBoolean() ? null : ago(200));
-                case 'p' -> new Rows.Programme(id, "Programme " + id, random.nextBoolean() ? "STUNTING" : "DIGITAL",
+                case 'p' -> TestRows.programme(id, "Programme " + id, random.nextBoolean() ? "STUNTING" : "DIGITAL",
                         "MINISTRY", "Komdigi", "2026-01-01", "2026-12-31", List.copyOf(some(TARGETS)),
                         random.nextBoolean() ? 4L : null, 10L, 20L, random.nextBoolean() ? 5000L : null);
                 case 't' -> training(id);
-                default -> new Rows.Output(id, "p" + random.nextInt(3), "t" + random.nextInt(8), "k" + random.nextInt(25),
+                default -> TestRows.output(id, "p" + random.nextInt(3), "t" + random.nextInt(8), "k" + random.nextInt(25),
                         pick(VILLAGES), pick(MEDIA), "https://example.org/" + id, "2026-12-0" + (1 + random.nextInt(9)),
                         random.nextInt(1000), ago(60), random.nextInt(5) == 0);
             };
@@ -161,18 +162,18 @@ class IncrementalFiguresTest {
         private Rows.Training training(String id) {
             List<Rows.Invitation> invitations = new ArrayList<>();
             for (int i = 0; i < random.nextInt(3); i++) {
-                invitations.add(new Rows.Invitation(id + "-i" + i, "partner" + random.nextInt(3), pick(PARTNER_TYPES),
+                invitations.add(TestRows.invitation(id + "-i" + i, "partner" + random.nextInt(3), pick(PARTNER_TYPES),
                         random.nextBoolean() ? "JOINED" : "INVITED"));
             }
             List<Rows.Enrolment> enrolments = new ArrayList<>();
             for (int i = 0; i < random.nextInt(5); i++) {
                 String kim = "k" + random.nextInt(25);
                 boolean attended = random.nextBoolean();
-                enrolments.add(new Rows.Enrolment(id + "-e" + i, kim, random.nextInt(6) == 0 ? null : pick(VILLAGES),
+                enrolments.add(TestRows.enrolment(id + "-e" + i, kim, random.nextInt(6) == 0 ? null : pick(VILLAGES),
                         pick(SEAT_STATUSES), attended, attended ? ago(90) : null));
             }
             Instant start = NOW.plus(Duration.ofDays(random.nextInt(60) - 30));
-            return new Rows.Training(id, "p" + random.nextInt(3), "Pelatihan " + id, "Gizi", "IN_PERSON", pick(VENUES),
+            return TestRows.training(id, "p" + random.nextInt(3), "Pelatihan " + id, "Gizi", "IN_PERSON", pick(VENUES),
                     "WITA", start, start.plus(Duration.ofHours(4)), 20, pick(TRAINING_STATUSES), invitations, enrolments);
         }
 

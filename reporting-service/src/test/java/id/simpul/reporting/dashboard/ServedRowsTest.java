@@ -1,6 +1,7 @@
 package id.simpul.reporting.dashboard;
 
 import id.simpul.reporting.projection.ReadModelStore;
+import id.simpul.reporting.projection.Rows;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 

@@ -51,27 +51,27 @@ class OrderIndependenceTest {
      */
     private static List<Predicate<Document>> trainingLife() {
         List<Predicate<Document>> events = new ArrayList<>();
-        events.add(d -> trainings.described(d, described(1, "63.03.05.1001", 30), "DRAFT"));
-        events.add(d -> trainings.described(d, described(2, "63.03.05.1001", 2), "SCHEDULED"));
-        events.add(d -> trainings.invitation(d, invitation(3, "i1", "p1", null), "INVITED"));
-        events.add(d -> trainings.invitation(d, invitation(4, "i2", "p2", null), "INVITED"));
-        events.add(d -> trainings.invitation(d, invitation(5, "i1", "p1", 2), "JOINED"));
-        events.add(d -> trainings.invitation(d, invitation(6, "i2", "p2", null), "DECLINED"));
-        events.add(d -> trainings.enrolment(d, enrolment(7, "e1", "k1"), "ENROLLED"));
-        events.add(d -> trainings.enrolment(d, enrolment(8, "e2", "k2"), "ENROLLED"));
-        events.add(d -> trainings.enrolment(d, enrolment(9, "e3", "k3"), "WAITLISTED"));
-        events.add(d -> trainings.enrolment(d, enrolment(10, "e1", "k1"), "WITHDRAWN"));
-        events.add(d -> trainings.enrolment(d, enrolment(11, "e3", "k3"), "ENROLLED"));
-        events.add(d -> trainings.attendance(d, new Payloads.AttendanceRecorded(TRAINING, 12, PROGRAMME,
-                List.of(new Payloads.Attendee("e2", "k2")), T0.plusSeconds(12))));
-        events.add(d -> trainings.rescheduled(d, new Payloads.TrainingRescheduled(TRAINING, 13, PROGRAMME, "WITA",
-                T0.plusSeconds(86_400), T0.plusSeconds(90_000), "2026-12-02T08:00", "2026-12-02T09:00", T0.plusSeconds(13))));
-        events.add(d -> trainings.attendance(d, new Payloads.AttendanceRecorded(TRAINING, 14, PROGRAMME,
-                List.of(new Payloads.Attendee("e3", "k3")), T0.plusSeconds(14))));
-        events.add(d -> trainings.ended(d, new Payloads.TrainingEnded(TRAINING, 15, PROGRAMME, 2, null, null,
-                T0.plusSeconds(15)), "COMPLETED"));
-        events.add(d -> trainings.updated(d, new Payloads.TrainingUpdated(TRAINING, 16, PROGRAMME, "Cegah Stunting di Sekumpul",
-                "Gizi", "63.03.05.1059", 3, T0.plusSeconds(16))));
+        events.add(d -> RowMapping.get().change(Rows.Training.class, d, r -> trainings.described(r, described(1, "63.03.05.1001", 30), "DRAFT")));
+        events.add(d -> RowMapping.get().change(Rows.Training.class, d, r -> trainings.described(r, described(2, "63.03.05.1001", 2), "SCHEDULED")));
+        events.add(d -> RowMapping.get().change(Rows.Training.class, d, r -> trainings.invitation(r, invitation(3, "i1", "p1", null), "INVITED")));
+        events.add(d -> RowMapping.get().change(Rows.Training.class, d, r -> trainings.invitation(r, invitation(4, "i2", "p2", null), "INVITED")));
+        events.add(d -> RowMapping.get().change(Rows.Training.class, d, r -> trainings.invitation(r, invitation(5, "i1", "p1", 2), "JOINED")));
+        events.add(d -> RowMapping.get().change(Rows.Training.class, d, r -> trainings.invitation(r, invitation(6, "i2", "p2", null), "DECLINED")));
+        events.add(d -> RowMapping.get().change(Rows.Training.class, d, r -> trainings.enrolment(r, enrolment(7, "e1", "k1"), "ENROLLED")));
+        events.add(d -> RowMapping.get().change(Rows.Training.class, d, r -> trainings.enrolment(r, enrolment(8, "e2", "k2"), "ENROLLED")));
+        events.add(d -> RowMapping.get().change(Rows.Training.class, d, r -> trainings.enrolment(r, enrolment(9, "e3", "k3"), "WAITLISTED")));
+        events.add(d -> RowMapping.get().change(Rows.Training.class, d, r -> trainings.enrolment(r, enrolment(10, "e1", "k1"), "WITHDRAWN")));
+        events.add(d -> RowMapping.get().change(Rows.Training.class, d, r -> trainings.enrolment(r, enrolment(11, "e3", "k3"), "ENROLLED")));
+        events.add(d -> RowMapping.get().change(Rows.Training.class, d, r -> trainings.attendance(r, new Payloads.AttendanceRecorded(TRAINING, 12, PROGRAMME,
+                List.of(new Payloads.Attendee("e2", "k2")), T0.plusSeconds(12)))));
+        events.add(d -> RowMapping.get().change(Rows.Training.class, d, r -> trainings.rescheduled(r, new Payloads.TrainingRescheduled(TRAINING, 13, PROGRAMME, "WITA",
+                T0.plusSeconds(86_400), T0.plusSeconds(90_000), "2026-12-02T08:00", "2026-12-02T09:00", T0.plusSeconds(13)))));
+        events.add(d -> RowMapping.get().change(Rows.Training.class, d, r -> trainings.attendance(r, new Payloads.AttendanceRecorded(TRAINING, 14, PROGRAMME,
+                List.of(new Payloads.Attendee("e3", "k3")), T0.plusSeconds(14)))));
+        events.add(d -> RowMapping.get().change(Rows.Training.class, d, r -> trainings.ended(r, new Payloads.TrainingEnded(TRAINING, 15, PROGRAMME, 2, null, null,
+                T0.plusSeconds(15)), "COMPLETED")));
+        events.add(d -> RowMapping.get().change(Rows.Training.class, d, r -> trainings.updated(r, new Payloads.TrainingUpdated(TRAINING, 16, PROGRAMME, "Cegah Stunting di Sekumpul",
+                "Gizi", "63.03.05.1059", 3, T0.plusSeconds(16)))));
         return events;
     }
 
@@ -126,8 +126,8 @@ class OrderIndependenceTest {
                 List.of("HEALTH", "UMKM"), List.of(new Payloads.Media("INSTAGRAM", 100)), 25, null, T0.plusSeconds(120));
         Payloads.KimStatusChanged active = new Payloads.KimStatusChanged("k1", 4, "KIM Keraton Bersinar", "63.03.05.1059",
                 "ACTIVE", T0.plusSeconds(180));
-        List<Predicate<Document>> life = List.of(d -> kims.registered(d, registered), d -> kims.statusChanged(d, verified),
-                d -> kims.updated(d, updated), d -> kims.statusChanged(d, active));
+        List<Predicate<Document>> life = List.of(d -> RowMapping.get().change(Rows.Kim.class, d, r -> kims.registered(r, registered)), d -> RowMapping.get().change(Rows.Kim.class, d, r -> kims.statusChanged(r, verified)),
+                d -> RowMapping.get().change(Rows.Kim.class, d, r -> kims.updated(r, updated)), d -> RowMapping.get().change(Rows.Kim.class, d, r -> kims.statusChanged(r, active)));
         Document inOrder = apply(life);
         List<Predicate<Document>> reversed = new ArrayList<>(life);
         Collections.reverse(reversed);
@@ -144,28 +144,28 @@ class OrderIndependenceTest {
         Payloads.Targets first = new Payloads.Targets(4, 40, 200, 50_000L);
         Payloads.Targets second = new Payloads.Targets(12, 60, 150, 50_000L);
         List<Predicate<Document>> life = List.of(
-                d -> programmes.created(d, new Payloads.ProgrammeCreated(PROGRAMME, 1, "Cegah Stunting", "STUNTING",
-                        new Payloads.Organiser("MINISTRY", "Komdigi"), "2026-12-01", "2027-03-31", List.of("63"), first, T0)),
-                d -> programmes.updated(d, new Payloads.ProgrammeUpdated(PROGRAMME, 2, "Cegah Stunting 2027", "STUNTING",
-                        "2026-12-01", "2027-06-30", List.of("63", "91"), first, T0.plusSeconds(60))),
-                d -> programmes.updated(d, new Payloads.ProgrammeUpdated(PROGRAMME, 3, "Cegah Stunting 2027", "STUNTING",
-                        "2026-12-01", "2027-06-30", List.of("63", "91"), second, T0.plusSeconds(120))));
+                d -> RowMapping.get().change(Rows.Programme.class, d, r -> programmes.created(r, new Payloads.ProgrammeCreated(PROGRAMME, 1, "Cegah Stunting", "STUNTING",
+                        new Payloads.Organiser("MINISTRY", "Komdigi"), "2026-12-01", "2027-03-31", List.of("63"), first, T0))),
+                d -> RowMapping.get().change(Rows.Programme.class, d, r -> programmes.updated(r, new Payloads.ProgrammeUpdated(PROGRAMME, 2, "Cegah Stunting 2027", "STUNTING",
+                        "2026-12-01", "2027-06-30", List.of("63", "91"), first, T0.plusSeconds(60)))),
+                d -> RowMapping.get().change(Rows.Programme.class, d, r -> programmes.updated(r, new Payloads.ProgrammeUpdated(PROGRAMME, 3, "Cegah Stunting 2027", "STUNTING",
+                        "2026-12-01", "2027-06-30", List.of("63", "91"), second, T0.plusSeconds(120)))));
 
         Document programme = inEveryOrder(life);
 
         assertThat(programme).containsEntry("title", "Cegah Stunting 2027").containsEntry("periodEnd", "2027-06-30")
                 .containsEntry("targetRegions", List.of("63", "91")).containsEntry("version", 3L)
                 .containsEntry("createdAt", java.util.Date.from(T0));
-        assertThat(programme.get("targets", Document.class)).containsEntry("trainings", 12).containsEntry("outputs", 150);
+        assertThat(programme.get("targets", Document.class)).containsEntry("trainings", 12L).containsEntry("outputs", 150L);
         assertThat(programme.get("organiser", Document.class)).containsEntry("name", "Komdigi");
     }
 
     @Test
     void aPartnersRenamingCommutesWithItsRegistration() {
         List<Predicate<Document>> life = List.of(
-                d -> partners.registered(d, new Payloads.PartnerRegistered("p1", 1, "Dinkes Banjar", "HEALTH_OFFICE", "63.03", T0)),
-                d -> partners.updated(d, new Payloads.PartnerUpdated("p1", 2, "Dinas Kesehatan Kabupaten Banjar",
-                        "HEALTH_OFFICE", "63.03", T0.plusSeconds(60))));
+                d -> RowMapping.get().change(Rows.Partner.class, d, r -> partners.registered(r, new Payloads.PartnerRegistered("p1", 1, "Dinkes Banjar", "HEALTH_OFFICE", "63.03", T0))),
+                d -> RowMapping.get().change(Rows.Partner.class, d, r -> partners.updated(r, new Payloads.PartnerUpdated("p1", 2, "Dinas Kesehatan Kabupaten Banjar",
+                        "HEALTH_OFFICE", "63.03", T0.plusSeconds(60)))));
 
         assertThat(inEveryOrder(life)).containsEntry("name", "Dinas Kesehatan Kabupaten Banjar")
                 .containsEntry("registeredAt", java.util.Date.from(T0)).containsEntry("version", 2L);
@@ -174,12 +174,12 @@ class OrderIndependenceTest {
     @Test
     void anOutputsCorrectionAndWithdrawalCommuteWithItsReport() {
         List<Predicate<Document>> life = List.of(
-                d -> outputs.reported(d, new Payloads.OutputReported("o1", 1, PROGRAMME, TRAINING, "k1", "63.03.05.1001",
-                        "INSTAGRAM", "https://instagram.com/p/1", "2026-12-12", 1450, T0)),
-                d -> outputs.corrected(d, new Payloads.OutputCorrected("o1", 2, PROGRAMME, TRAINING, "k1", "63.03.05.1001",
-                        "INSTAGRAM", "https://instagram.com/p/1", "2026-12-12", 1045, T0.plusSeconds(60))),
-                d -> outputs.withdrawn(d, new Payloads.OutputWithdrawn("o1", 3, PROGRAMME, TRAINING, "k1", "63.03.05.1001",
-                        T0.plusSeconds(120))));
+                d -> RowMapping.get().change(Rows.Output.class, d, r -> outputs.reported(r, new Payloads.OutputReported("o1", 1, PROGRAMME, TRAINING, "k1", "63.03.05.1001",
+                        "INSTAGRAM", "https://instagram.com/p/1", "2026-12-12", 1450, T0))),
+                d -> RowMapping.get().change(Rows.Output.class, d, r -> outputs.corrected(r, new Payloads.OutputCorrected("o1", 2, PROGRAMME, TRAINING, "k1", "63.03.05.1001",
+                        "INSTAGRAM", "https://instagram.com/p/1", "2026-12-12", 1045, T0.plusSeconds(60)))),
+                d -> RowMapping.get().change(Rows.Output.class, d, r -> outputs.withdrawn(r, new Payloads.OutputWithdrawn("o1", 3, PROGRAMME, TRAINING, "k1", "63.03.05.1001",
+                        T0.plusSeconds(120)))));
 
         assertThat(inEveryOrder(life)).containsEntry("peopleReached", 1045L).containsEntry("withdrawn", true)
                 .containsEntry("districtCode", "63.03.05").containsEntry("reportedAt", java.util.Date.from(T0))
