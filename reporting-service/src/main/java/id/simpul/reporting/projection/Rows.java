@@ -37,11 +37,6 @@ public final class Rows {
             stamps = stampsOf(stamps);
         }
 
-        /** A document holding only {@code _id}: what the first event of the KIM starts from. */
-        static Kim empty(String id) {
-            return new Kim(id, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-        }
-
         Kim withIdentity(String name, Place place) {
             return new Kim(id, name, place.village(), place.district(), place.regency(), place.province(), focusAreas,
                     mediaTypes, hasMedia, memberCount, status, statusChangedAt, registeredAt, lastActivityAt, version, stamps);
@@ -97,10 +92,6 @@ public final class Rows {
         public Programme {
             targetRegions = listOf(targetRegions);
             stamps = stampsOf(stamps);
-        }
-
-        static Programme empty(String id) {
-            return new Programme(id, null, null, null, null, null, null, null, null, null, null);
         }
 
         Programme withDetails(String title, String theme, String periodStart, String periodEnd, List<String> targetRegions,
@@ -160,10 +151,6 @@ public final class Rows {
 
         public Partner {
             stamps = stampsOf(stamps);
-        }
-
-        static Partner empty(String id) {
-            return new Partner(id, null, null, null, null, null, null);
         }
 
         Partner withDetails(String name, String type, String regionCode) {
@@ -234,11 +221,6 @@ public final class Rows {
             stamps = stampsOf(stamps);
         }
 
-        static Training empty(String id) {
-            return new Training(id, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null);
-        }
-
         Training withProgramme(String programmeId) {
             return new Training(id, programmeId, title, topic, venueRegionCode, capacity, mode, timeZone, start, end,
                     localStart, localEnd, status, statusChangedAt, draftedAt, invitations, enrolments, version, stamps);
@@ -306,11 +288,6 @@ public final class Rows {
 
         public Output {
             stamps = stampsOf(stamps);
-        }
-
-        static Output empty(String id) {
-            return new Output(id, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null);
         }
 
         Output withIdentity(String programmeId, String trainingId, String kimId, Place place) {
