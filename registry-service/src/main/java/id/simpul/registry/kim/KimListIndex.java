@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -362,13 +363,17 @@ class KimListIndex implements SmartLifecycle {
         if (first || running == null || !loaded()) {
             return; // the first read follows, at start or from the waiting check
         }
-        running.execute(() -> {
-            try {
-                load();
-            } catch (RuntimeException e) {
-                log.warn("Could not read the list fields of the KIMs; the next check reads them", e);
-            }
-        });
+        try {
+            running.execute(() -> {
+                try {
+                    load();
+                } catch (RuntimeException e) {
+                    log.warn("Could not read the list fields of the KIMs; the next check reads them", e);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // the index is stopping: nothing to read for
+        }
     }
 
     private static Query listFields(Query query) {
