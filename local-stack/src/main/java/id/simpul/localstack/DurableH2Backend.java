@@ -77,27 +77,46 @@ final class DurableH2Backend extends H2Backend {
     private volatile long commits;
     private long lastHousekeeping = System.nanoTime();
 
-    private DurableH2Backend(MVStore store) {
+    private final long slowNanos;
+
+    private DurableH2Backend(MVStore store, int slowMillis) {
         super(store);
         this.store = store;
+        this.slowNanos = TimeUnit.MILLISECONDS.toNanos(slowMillis);
         this.committer = new Thread(this::commitLoop, "mvstore-committer");
         committer.setDaemon(true);
         committer.start();
     }
 
-    /** Opens (or creates) the store in {@code file}, without the MVStore's own background commits. */
-    static DurableH2Backend open(Path file) {
+    /**
+     * Opens (or creates) the store in {@code file}, without the MVStore's own background commits, with a page cache
+     * of {@code cacheMegabytes}; commands slower than {@code slowMillis} are logged.
+     */
+    static DurableH2Backend open(Path file, int cacheMegabytes, int slowMillis) {
         MVStore store = new MVStore.Builder()
                 .fileName(file.toString())
+                .cacheSize(cacheMegabytes)
                 .autoCommitDisabled()
                 // Also no commits triggered by the amount of unsaved changes, which could cut a command in half.
                 .autoCommitBufferSize(0)
                 .open();
-        return new DurableH2Backend(store);
+        return new DurableH2Backend(store, slowMillis);
     }
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        long started = System.nanoTime();
+        try {
+            return durably(channel, database, command, query);
+        } finally {
+            long took = System.nanoTime() - started;
+            if (took >= slowNanos) {
+                log.warn("Slow command: {} ms {}.{}", TimeUnit.NANOSECONDS.toMillis(took), database, CommandShape.of(command, query));
+            }
+        }
+    }
+
+    private Document durably(Channel channel, String database, String command, Document query) {
         String name = command.toLowerCase(Locale.ROOT);
         if (NO_DATA.contains(name)) {
             return super.handleCommand(channel, database, command, query);

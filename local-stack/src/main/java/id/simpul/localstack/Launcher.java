@@ -240,7 +240,8 @@ public final class Launcher {
     private Component mongo() {
         int port = config.mongoPort();
         List<String> args = new ArrayList<>(List.of("--port", String.valueOf(port),
-                "--file", config.dataDir().resolve("mongo/simpul.mv").toString()));
+                "--file", config.dataDir().resolve("mongo/simpul.mv").toString(),
+                "--cache-mb", String.valueOf(config.mongoCacheMegabytes())));
         args.addAll(config.infrastructureWatchArgs());
         return new Component(MONGO, port,
                 () -> JavaProcess.start(MONGO, config.mongoJvmOptions(),

@@ -193,6 +193,23 @@ public record LocalStackConfig(Path root, Path dataDir, int kafkaPort, int kafka
         return options;
     }
 
+    /**
+     * The Mongo-wire server's page cache in MiB: {@code SIMPUL_MONGO_CACHE_MB}, by default
+     * {@value MongoWireMain#CACHE_MB}. It fills as pages are read, so an idle stack with the seed data uses little of it.
+     */
+    public int mongoCacheMegabytes() {
+        String value = System.getenv().getOrDefault("SIMPUL_MONGO_CACHE_MB", String.valueOf(MongoWireMain.CACHE_MB)).strip();
+        try {
+            int megabytes = Integer.parseInt(value);
+            if (megabytes > 0) {
+                return megabytes;
+            }
+        } catch (NumberFormatException ignored) {
+            // said below
+        }
+        throw new IllegalArgumentException("SIMPUL_MONGO_CACHE_MB must be a whole number of MiB above 0, not '" + value + "'");
+    }
+
     private static List<String> options(String variable, String fallback) {
         String options = System.getenv().getOrDefault(variable, fallback);
         return options.isBlank() ? List.of() : List.of(options.strip().split("\\s+"));

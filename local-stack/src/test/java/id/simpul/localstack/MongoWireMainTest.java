@@ -116,12 +116,32 @@ class MongoWireMainTest {
         }
     }
 
-    private JavaProcess start(int port) throws IOException {
-        JavaProcess process = JavaProcess.start("mongo-test", List.of("-Xmx256m"),
+    @Test
+    void slowCommandsAreLoggedWithTheirShapeAndWithoutTheirValues() throws IOException {
+        int port = KafkaBroker.freePort();
+        // Every command counts as slow here.
+        JavaProcess server = start(port, "--slow-ms", "0", "--cache-mb", "8");
+        try (MongoClient client = client(port)) {
+            collection(client).insertOne(new Document("_id", "kim-1").append("name", "KIM Sinar Pagi"));
+            assertThat(collection(client).find(Filters.and(Filters.eq("name", "KIM Sinar Pagi"), Filters.exists("outbox.0")))
+                    .into(new ArrayList<>())).isEmpty();
+        } finally {
+            server.stop(Duration.ofSeconds(20));
+        }
+        String log = java.nio.file.Files.readString(dataDir.resolve("mongo.log"));
+        assertThat(log).contains("page cache 8 MiB")
+                .containsPattern("Slow command: \\d+ ms persistence\\.insert kims documents=\\[1 × \\{_id: \\?, name: \\?}]")
+                .containsPattern("Slow command: \\d+ ms persistence\\.find kims filter=\\{\\$and: \\[2 × \\{name: \\?}]}")
+                .doesNotContain("Sinar");
+    }
+
+    private JavaProcess start(int port, String... options) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--port", String.valueOf(port), "--file", dataDir.resolve("mongo/simpul.mv").toString(),
+                "--exit-with-parent", String.valueOf(ProcessHandle.current().pid())));
+        args.addAll(List.of(options));
+        JavaProcess process = JavaProcess.start("mongo-test", List.of("-Xmx256m", "-Dlog4j2.configurationFile=simpul-log4j2.xml"),
                 List.of("-cp", System.getProperty("java.class.path"), MongoWireMain.class.getName()),
-                List.of("--port", String.valueOf(port), "--file", dataDir.resolve("mongo/simpul.mv").toString(),
-                        "--exit-with-parent", String.valueOf(ProcessHandle.current().pid())),
-                Map.of(), dataDir.resolve("mongo.log"), false);
+                args, Map.of(), dataDir.resolve("mongo.log"), false);
         Readiness.await("Mongo-wire server", process, Duration.ofSeconds(30), () -> Readiness.tcpOpen("localhost", port));
         return process;
     }

@@ -29,7 +29,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -41,12 +43,22 @@ import java.util.concurrent.TimeUnit;
  * least one row); then its rows are registered one by one in the background, each through {@link KimService} like
  * a registration from the API: a valid row is stored with its event, an invalid one is reported by column, and a
  * KIM that is already registered is left as it is, so importing the same file again changes nothing.
+ * <p>
+ * The report is stored in chunks of {@value #BATCH} rows, one document per chunk and outcome, and the import's
+ * summary keeps each chunk's count per outcome. A page of the report is found from those counts and read by id, so
+ * it costs a page whatever the import's size and however many imports were stored before (a query on other fields
+ * would read every row of every import on the Mongo-wire server, which serves only exact-key lookups from an index).
  */
 @Service
 public class KimImports implements DisposableBean {
 
     static final String IMPORTS = "kim_imports";
+    /** The report: per chunk of rows, one document per outcome. */
+    static final String RESULTS = "kim_import_results";
+    /** The report of imports stored before it came in chunks: one document per row. */
     static final String ROWS = "kim_import_rows";
+    /** Per chunk, its count of rows per outcome (by the outcome's ordinal), in the import's document. */
+    private static final String CHUNKS = "chunks";
     private static final int BATCH = 200;
     private static final Logger log = LoggerFactory.getLogger(KimImports.class);
 
@@ -101,15 +113,11 @@ public class KimImports implements DisposableBean {
     private void run(String id, Spreadsheet sheet) {
         mongo.updateFirst(byId(id), new Update().set("status", Status.RUNNING.name()).set("startedAt", Date.from(clock.instant())), IMPORTS);
         int[] counts = new int[ImportOutcome.values().length];
-        List<Document> results = new ArrayList<>();
+        int chunk = 0;
         try {
             List<Spreadsheet.Row> all = sheet.rows();
             for (int from = 0; from < all.size(); from += BATCH) {
-                for (Document result : importRows(all.subList(from, Math.min(all.size(), from + BATCH)))) {
-                    counts[ImportOutcome.valueOf(result.getString("outcome")).ordinal()]++;
-                    results.add(result.append("importId", id).append("_id", id + ":" + result.getInteger("row")));
-                }
-                flush(id, results, counts);
+                flush(id, chunk++, importRows(all.subList(from, Math.min(all.size(), from + BATCH))), counts);
             }
             mongo.updateFirst(byId(id), new Update().set("status", Status.COMPLETED.name())
                     .set("finishedAt", Date.from(clock.instant())), IMPORTS);
@@ -117,7 +125,6 @@ public class KimImports implements DisposableBean {
                     counts[0], counts[1], counts[2], counts[3]);
         } catch (RuntimeException e) {
             log.error("Import {} failed after {} rows", id, java.util.Arrays.stream(counts).sum(), e);
-            flush(id, results, counts);
             mongo.updateFirst(byId(id), new Update().set("status", Status.FAILED.name())
                     .set("failure", e.getClass().getSimpleName() + ": " + e.getMessage())
                     .set("finishedAt", Date.from(clock.instant())), IMPORTS);
@@ -165,16 +172,39 @@ public class KimImports implements DisposableBean {
         return List.of(results);
     }
 
-    private void flush(String id, List<Document> batch, int[] counts) {
-        if (!batch.isEmpty()) {
-            mongo.insert(batch, ROWS);
-            batch.clear();
+    /**
+     * Stores the report of one chunk of rows (one document per outcome), then the import's figures with the chunk's
+     * counts: a page is read only from chunks the figures name, so a stop between the two shows the figures as they
+     * were.
+     */
+    private void flush(String id, int chunk, List<Document> results, int[] counts) {
+        int[] inChunk = new int[ImportOutcome.values().length];
+        Map<ImportOutcome, List<Document>> byOutcome = new EnumMap<>(ImportOutcome.class);
+        for (int k = 0; k < results.size(); k++) {
+            // Its place in the file: a page lists rows in the file's order.
+            Document result = results.get(k).append("at", chunk * BATCH + k);
+            ImportOutcome outcome = ImportOutcome.valueOf(result.getString("outcome"));
+            inChunk[outcome.ordinal()]++;
+            byOutcome.computeIfAbsent(outcome, o -> new ArrayList<>()).add(result);
         }
-        Update progress = new Update().set("processedRows", java.util.Arrays.stream(counts).sum());
+        List<Document> documents = byOutcome.entrySet().stream().map(e -> new Document("_id", resultsId(id, chunk, e.getKey()))
+                .append("importId", id).append("chunk", chunk).append("outcome", e.getKey().name()).append("rows", e.getValue())).toList();
+        if (!documents.isEmpty()) {
+            mongo.insert(documents, RESULTS);
+        }
+        for (ImportOutcome outcome : ImportOutcome.values()) {
+            counts[outcome.ordinal()] += inChunk[outcome.ordinal()];
+        }
+        Update progress = new Update().set("processedRows", java.util.Arrays.stream(counts).sum())
+                .push(CHUNKS, java.util.Arrays.stream(inChunk).boxed().toList());
         for (ImportOutcome outcome : ImportOutcome.values()) {
             progress.set(outcome.name(), counts[outcome.ordinal()]);
         }
         mongo.updateFirst(byId(id), progress, IMPORTS);
+    }
+
+    private static String resultsId(String importId, int chunk, ImportOutcome outcome) {
+        return importId + ":" + chunk + ":" + outcome.name();
     }
 
     /** An import with its figures, and who started it. */
@@ -199,7 +229,60 @@ public class KimImports implements DisposableBean {
         return summary;
     }
 
+    /**
+     * A page of the import's rows with one of {@code outcomes}, in the file's order; the total comes from the figures kept
+     * per chunk, and only the chunks the page falls in are read.
+     */
     public PageResponse<RowResult> rows(String id, Set<ImportOutcome> outcomes, PageQuery page) {
+        Query chunksOnly = Query.query(Criteria.where("_id").is(id));
+        chunksOnly.fields().include(CHUNKS);
+        Document stored = mongo.findOne(chunksOnly, Document.class, IMPORTS);
+        if (stored == null) {
+            return PageResponse.of(List.of(), page, 0);
+        }
+        if (!stored.containsKey(CHUNKS)) {
+            return storedPerRow(id, outcomes, page);
+        }
+        List<List<Integer>> chunks = stored.getList(CHUNKS, List.class).stream()
+                .map(c -> ((List<?>) c).stream().map(n -> ((Number) n).intValue()).toList()).toList();
+        long total = 0;
+        long skip = page.offset();
+        long firstSkip = 0;
+        long wanted = page.size();
+        List<String> ids = new ArrayList<>();
+        for (int chunk = 0; chunk < chunks.size(); chunk++) {
+            List<Integer> count = chunks.get(chunk);
+            int matching = outcomes.stream().mapToInt(o -> o.ordinal() < count.size() ? count.get(o.ordinal()) : 0).sum();
+            total += matching;
+            if (matching == 0 || wanted <= 0) {
+                continue;
+            }
+            if (ids.isEmpty() && skip >= matching) {
+                skip -= matching;
+                continue;
+            }
+            if (ids.isEmpty()) {
+                firstSkip = skip;
+                wanted -= matching - skip;
+            } else {
+                wanted -= matching;
+            }
+            for (ImportOutcome outcome : outcomes) {
+                if (outcome.ordinal() < count.size() && count.get(outcome.ordinal()) > 0) {
+                    ids.add(resultsId(id, chunk, outcome));
+                }
+            }
+        }
+        List<Document> rows = ids.isEmpty() ? List.of()
+                : mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, RESULTS).stream()
+                        .flatMap(d -> d.getList("rows", Document.class).stream())
+                        .sorted(java.util.Comparator.comparing((Document d) -> d.getInteger("at")))
+                        .skip(firstSkip).limit(page.size()).toList();
+        return PageResponse.of(rows.stream().map(KimImports::rowResult).toList(), page, total);
+    }
+
+    /** An import reported before reports came in chunks, one document per row. */
+    private PageResponse<RowResult> storedPerRow(String id, Set<ImportOutcome> outcomes, PageQuery page) {
         Query query = Query.query(Criteria.where("importId").is(id).and("outcome").in(outcomes.stream().map(Enum::name).toList()));
         long total = mongo.count(query, ROWS);
         query.with(Sort.by("row")).skip(page.offset()).limit(page.size());

@@ -99,6 +99,64 @@ class KimImportIntegrationTest {
     }
 
     @Test
+    void aReportOfManyChunksPagesInTheFilesOrderWithItsTotalsWhateverTheFilter() {
+        StringBuilder file = new StringBuilder(HEADER);
+        List<Integer> invalid = new java.util.ArrayList<>();
+        int rows = 450; // three chunks of the report, the last one partly filled
+        for (int i = 0; i < rows; i++) {
+            boolean bad = i % 7 == 3;
+            if (bad) {
+                invalid.add(i + 2); // the header is row 1
+            }
+            file.append(unique("KIM Halaman")).append(",63.71.02.1002,").append(bad ? "nol" : "20").append(",,,Kesehatan\n");
+        }
+        String id = upload("halaman.csv", csv(file.toString())).json("$.id");
+        awaitDone(id, "");
+
+        List<Integer> paged = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            Http.Response report = http.get("/api/kims/imports/" + id + "?size=7&page=" + page);
+            assertThat((Integer) report.json("$.report.totalItems")).isEqualTo(invalid.size());
+            List<Integer> items = report.json("$.report.items[*].row");
+            if (items.isEmpty()) {
+                break;
+            }
+            paged.addAll(items);
+        }
+        assertThat(paged).as("every invalid row once, in the file's order").isEqualTo(invalid);
+
+        // Both outcomes, a page that begins in one chunk and ends in the next.
+        Http.Response across = http.get("/api/kims/imports/" + id + "?outcome=CREATED&outcome=INVALID&size=100&page=1");
+        assertThat((Integer) across.json("$.report.totalItems")).isEqualTo(rows);
+        assertThat(across.<List<Integer>>json("$.report.items[*].row"))
+                .isEqualTo(java.util.stream.IntStream.range(102, 202).boxed().toList());
+        Http.Response created = http.get("/api/kims/imports/" + id + "?outcome=CREATED&size=100&page=3");
+        assertThat((Integer) created.json("$.report.totalItems")).isEqualTo(rows - invalid.size());
+        assertThat(created.<List<Integer>>json("$.report.items[*].row")).hasSize(rows - invalid.size() - 300)
+                .doesNotContainAnyElementsOf(invalid).isSorted();
+        assertThat(http.get("/api/kims/imports/" + id + "?outcome=OUTSIDE_SCOPE").<Integer>json("$.report.totalItems")).isZero();
+    }
+
+    @Test
+    void anImportReportedRowByRowBeforeReportsCameInChunksStillShowsItsRows() {
+        String id = UUID.randomUUID().toString();
+        mongo.insert(new Document("_id", id).append("status", "COMPLETED").append("fileName", "lama.csv").append("totalRows", 3)
+                .append("processedRows", 3).append("CREATED", 1).append("ALREADY_REGISTERED", 0).append("INVALID", 2)
+                .append("OUTSIDE_SCOPE", 0).append("createdAt", new Date()), KimImports.IMPORTS);
+        for (int row : new int[] {4, 2, 3}) {
+            mongo.insert(new Document("_id", id + ":" + row).append("importId", id).append("row", row).append("name", "KIM Lama " + row)
+                    .append("outcome", row == 3 ? "CREATED" : "INVALID").append("problems", List.of(new Document("column", "jumlah_anggota")
+                            .append("message", "must not be empty").append("candidates", List.of()))), KimImports.ROWS);
+        }
+
+        Http.Response report = http.get("/api/kims/imports/" + id);
+
+        assertThat((Integer) report.json("$.report.totalItems")).isEqualTo(2);
+        assertThat(report.<List<Integer>>json("$.report.items[*].row")).containsExactly(2, 4);
+        assertThat(report.<List<String>>json("$.report.items[*].problems[0].column")).containsOnly("jumlah_anggota");
+    }
+
+    @Test
     void regionNamesResolveToTheVillageCode() {
         String name = unique("KIM Nama Wilayah");
         byte[] file = csv("nama_kim,provinsi,kabupaten_kota,kecamatan,desa_kelurahan,jumlah_anggota,nomor_sk,tanggal_sk\n"
