@@ -129,22 +129,35 @@ public final class OutboxRelay implements SmartLifecycle {
         this.forwarder = forwarder;
     }
 
+    /** What a sweep did: events Kafka acknowledged, and whether it found any that no write had announced. */
+    private record Sweep(int published, boolean foundUnannounced) {
+    }
+
     /**
-     * Publishes every pending event of every watched collection once (the sweep); returns how many Kafka
-     * acknowledged. Throws when Kafka could not take them: they stay pending.
+     * Publishes every pending event of every watched collection once (the sweep). An event older than the sweep
+     * interval counts as unannounced (a write's own announcement publishes it within milliseconds); younger ones are
+     * most likely being published from their announcement right now. Throws when Kafka could not take them: they
+     * stay pending.
      */
-    private int publishPending() {
+    private Sweep publishPending() {
         int count = 0;
+        boolean unannounced = false;
+        Instant announcedSince = clock.instant().minus(settings.sweepInterval());
         for (String collection : collections) {
             if (!holdsLease(collection)) {
                 continue;
             }
             Query pending = Query.query(Criteria.where(OUTBOX + ".0").exists(true));
-            pending.fields().include(AggregateStore.ID);
-            List<Object> ids = mongo.find(pending, Document.class, collection).stream().map(d -> d.get(AggregateStore.ID)).toList();
+            pending.fields().include(AggregateStore.ID).include(OUTBOX + ".time");
+            List<Object> ids = new ArrayList<>();
+            for (Document d : mongo.find(pending, Document.class, collection)) {
+                ids.add(d.get(AggregateStore.ID));
+                unannounced |= d.getList(OUTBOX, Document.class, List.of()).stream()
+                        .anyMatch(e -> !(e.get("time") instanceof Date time) || time.toInstant().isBefore(announcedSince));
+            }
             count += publishAll(collection, ids);
         }
-        return count;
+        return new Sweep(count, unannounced);
     }
 
     /**
@@ -361,10 +374,11 @@ public final class OutboxRelay implements SmartLifecycle {
                 int count = publishHinted();
                 // The sweep reads the whole collection: it runs when the announced events are done, not during a burst.
                 if (count == 0 && !clock.instant().isBefore(nextSweep)) {
-                    int swept = publishPending();
-                    count += swept;
-                    // While writes announce their events, sweep less and less often.
-                    sweepEvery = swept > 0 ? settings.sweepInterval() : min(sweepEvery.multipliedBy(2), MAX_SWEEP_INTERVAL);
+                    Sweep swept = publishPending();
+                    count += swept.published();
+                    // While writes announce their events, sweep less and less often: at 100,000 KIMs a sweep reads
+                    // the collection for 2-3 s of the Mongo-wire server's time.
+                    sweepEvery = swept.foundUnannounced() ? settings.sweepInterval() : min(sweepEvery.multipliedBy(2), MAX_SWEEP_INTERVAL);
                     nextSweep = clock.instant().plus(sweepEvery);
                 }
                 recovered();
