@@ -24,11 +24,11 @@ public final class MongoWireMain {
     static final int WORKER_THREADS = 64;
 
     /**
-     * The MVStore's page cache. Its own default of 16 MiB holds the pages of some 15,000 KIMs with their indexes;
-     * beyond that nearly every index lookup read a page from the file and deserialised it, and an import of 100,000
-     * rows slowed from about 200 to 40 rows/s as the collection grew.
+     * The MVStore's page cache in MiB, by default its own 16. A cache of 256 MiB ran the server out of its 1 GiB heap
+     * at 120,000 KIMs (the cache's size is an estimate of the pages' memory, not a bound); a larger cache needs a
+     * larger heap ({@code SIMPUL_MONGO_JAVA_OPTS}).
      */
-    static final int CACHE_MB = 256;
+    static final int CACHE_MB = 16;
 
     /** Commands slower than this are logged with their shape (no values). */
     static final int SLOW_MS = 500;

@@ -61,6 +61,8 @@ class KimListIndex implements SmartLifecycle {
     private static final Duration FEED_WAIT = Duration.ofSeconds(10);
     private static final int STATUSES = KimStatus.values().length;
     private static final String NATIONAL = "";
+    /** New KIMs of this instance being stored now, not yet applied (see {@link #storing}). */
+    private final java.util.concurrent.atomic.AtomicInteger storing = new java.util.concurrent.atomic.AtomicInteger();
 
     /** One KIM as lists see it. */
     record Entry(String id, long version, String village, KimStatus status, String nameLower, String nameSort,
@@ -400,25 +402,50 @@ class KimListIndex implements SmartLifecycle {
     }
 
     /**
-     * Reads the collection when it is due ({@code resync}) or when it holds more KIMs than the index (another
-     * instance registered some: KIMs are never deleted); the count is the store's own, which costs no scan.
+     * Reads the collection when it is due ({@code resync}) or when the store's count of KIMs and the index's differ
+     * at two checks in a row (another instance registered some while the feed was away: KIMs are never deleted). The
+     * count is the store's own, which costs no scan; this instance's KIMs being stored right now ({@link #storing})
+     * are not taken for a difference, and another instance's are listed from the feed well before the next check.
+     * Every read of the whole collection holds the Mongo-wire server's collection for seconds at 100,000 KIMs.
      */
-    private void loadWhenDue(Instant due) {
+    private void loadWhenDue(Instant due, boolean differedBefore) {
         if (!loaded() && feedExpected && !feedPositioned && Instant.now().isBefore(firstLoadBy)) {
-            loader.schedule(() -> loadWhenDue(due), 50, TimeUnit.MILLISECONDS);
+            loader.schedule(() -> loadWhenDue(due, differedBefore), 50, TimeUnit.MILLISECONDS);
             return;
         }
         try {
-            boolean read = !Instant.now().isBefore(due) || mongo.estimatedCount(KimEvents.COLLECTION) != size();
+            boolean differs = loaded() && differs();
+            boolean read = !loaded() || !Instant.now().isBefore(due) || differs && differedBefore;
             if (read) {
                 load();
             }
             Instant next = read ? Instant.now().plus(resync) : due;
-            loader.schedule(() -> loadWhenDue(next), CHECK.toMillis(), TimeUnit.MILLISECONDS);
+            boolean differed = differs && !read;
+            loader.schedule(() -> loadWhenDue(next, differed), CHECK.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             log.warn("Could not read the list fields of the KIMs; trying again in {} s", RETRY.toSeconds(), e);
-            loader.schedule(() -> loadWhenDue(due), RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            loader.schedule(() -> loadWhenDue(due, differedBefore), RETRY.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Whether the store holds KIMs the index does not, or fewer than it lists. Read in this order, every KIM the count
+     * saw is either listed by the second {@code size()} or still being stored by this instance.
+     */
+    private boolean differs() {
+        int before = size();
+        long stored = mongo.estimatedCount(KimEvents.COLLECTION);
+        int inFlight = storing.get();
+        int after = size();
+        return stored < before || stored > after + inFlight;
+    }
+
+    /**
+     * Around this instance's write of {@code count} new KIMs, from before the write until they are applied here: the
+     * count check then does not read the whole collection for them.
+     */
+    void storing(int count) {
+        storing.addAndGet(count);
     }
 
     /** Whether the collection has been read once: until then lists wait, and the readiness check says no. */
@@ -443,7 +470,7 @@ class KimListIndex implements SmartLifecycle {
             return thread;
         });
         firstLoadBy = Instant.now().plus(FEED_WAIT);
-        loader.execute(() -> loadWhenDue(Instant.now()));
+        loader.execute(() -> loadWhenDue(Instant.now(), false));
     }
 
     @Override

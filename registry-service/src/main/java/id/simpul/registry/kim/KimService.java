@@ -62,13 +62,16 @@ public class KimService {
         requireVillage(profile.village());
         Kim.Registration registration = Kim.register(id, profile, status, criteria, rules.forVillage(profile.village()), now(), changer());
         refuseDuplicate(registration.kim());
+        lists.storing(1);
         try {
             kims.insert(registration.kim(), List.of(registration.event()));
+            lists.apply(registration.kim());
         } catch (DuplicateKeyException raced) {
             // Someone registered the same KIM a moment ago: name who.
             throw queries.duplicateOf(registration.kim()).orElseThrow(() -> raced);
+        } finally {
+            lists.storing(-1);
         }
-        lists.apply(registration.kim());
         return registration.kim();
     }
 
@@ -142,17 +145,24 @@ public class KimService {
             toStore.add(registrations.get(j));
             storedAt.add(positions.get(j));
         }
-        Set<Integer> refused = kims.insertAll(toStore.stream().map(Kim.Registration::kim).toList(),
-                toStore.stream().map(r -> List.of(r.event())).toList());
-        for (int k = 0; k < toStore.size(); k++) {
-            Kim kim = toStore.get(k).kim();
-            results[storedAt.get(k)] = refused.contains(k)
-                    // Registered by someone else a moment ago: name who.
-                    ? new Registered(null, queries.duplicateOf(kim).orElseThrow(), null)
-                    : new Registered(kim, null, null);
-            if (!refused.contains(k)) {
-                lists.apply(kim);
+        lists.storing(toStore.size());
+        try {
+            Set<Integer> refused = kims.insertAll(toStore.stream().map(Kim.Registration::kim).toList(),
+                    toStore.stream().map(r -> List.of(r.event())).toList());
+            for (int k = 0; k < toStore.size(); k++) {
+                if (!refused.contains(k)) {
+                    lists.apply(toStore.get(k).kim());
+                }
             }
+            for (int k = 0; k < toStore.size(); k++) {
+                Kim kim = toStore.get(k).kim();
+                results[storedAt.get(k)] = refused.contains(k)
+                        // Registered by someone else a moment ago: name who.
+                        ? new Registered(null, queries.duplicateOf(kim).orElseThrow(), null)
+                        : new Registered(kim, null, null);
+            }
+        } finally {
+            lists.storing(-toStore.size());
         }
         return List.of(results);
     }

@@ -50,6 +50,27 @@ class KimListFeedIntegrationTest extends KimApiTestBase {
     }
 
     @Test
+    void aKimAnotherInstanceStoredWhileTheFeedWasAwayIsListedAfterTheCountChecks() {
+        String tag = "Luput" + UUID.randomUUID().toString().substring(0, 6);
+        String id = api.registerValid("KIM Asal " + tag, "63.03.05.1004");
+        // The other instance's KIM, stored without its event ever reaching this instance.
+        org.bson.Document other = mongo.findById(id, org.bson.Document.class, KimEvents.COLLECTION);
+        String otherId = UUID.randomUUID().toString();
+        other.put("_id", otherId);
+        other.put(KimMapping.NAME, "KIM Lain " + tag);
+        other.put(KimMapping.NAME_KEY, "63.03.05.1004|kim lain " + tag.toLowerCase());
+        other.put(KimMapping.NAME_SORT, "kim lain " + tag.toLowerCase());
+        other.put(KimMapping.KIM_ID_KEY, "none:" + otherId);
+        other.put("outbox", java.util.List.of());
+        mongo.insert(other, KimEvents.COLLECTION);
+
+        // Two checks 10 s apart that both see one KIM more in the store than in the index, then a read.
+        await().atMost(Duration.ofSeconds(35)).pollInterval(Duration.ofMillis(250))
+                .until(() -> total("/api/kims?size=5&q=" + tag) == 2);
+        assertThat(api.http.get("/api/kims?size=5&q=Lain%20" + tag).<String>json("$.items[0].id")).isEqualTo(otherId);
+    }
+
+    @Test
     void theVersionOfAnEventIsReadFromItsPayloadAndAnUnreadableOneAsksForARead() {
         assertThat(KimListFeed.version("{\"kimId\":\"k\",\"address\":{\"version\":9},\"version\":7}"
                 .getBytes(StandardCharsets.UTF_8))).isEqualTo(7);
