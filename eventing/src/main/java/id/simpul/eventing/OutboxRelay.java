@@ -147,17 +147,27 @@ public final class OutboxRelay implements SmartLifecycle {
             if (!holdsLease(collection)) {
                 continue;
             }
-            Query pending = Query.query(Criteria.where(OUTBOX + ".0").exists(true));
-            pending.fields().include(AggregateStore.ID).include(OUTBOX + ".time");
             List<Object> ids = new ArrayList<>();
-            for (Document d : mongo.find(pending, Document.class, collection)) {
+            for (Document d : mongo.find(pending(), Document.class, collection)) {
                 ids.add(d.get(AggregateStore.ID));
-                unannounced |= d.getList(OUTBOX, Document.class, List.of()).stream()
-                        .anyMatch(e -> !(e.get("time") instanceof Date time) || time.toInstant().isBefore(announcedSince));
+                unannounced |= unannounced(d, announcedSince);
             }
             count += publishAll(collection, ids);
         }
         return new Sweep(count, unannounced);
+    }
+
+    /** The documents with pending events, as a sweep reads them: the id and each entry's time. */
+    static Query pending() {
+        Query pending = Query.query(Criteria.where(OUTBOX + ".0").exists(true));
+        pending.fields().include(AggregateStore.ID).include(OUTBOX + ".time");
+        return pending;
+    }
+
+    /** Whether a document read by {@link #pending()} holds an event stored before {@code since} (or of unknown time). */
+    static boolean unannounced(Document pending, Instant since) {
+        return pending.getList(OUTBOX, Document.class, List.of()).stream()
+                .anyMatch(e -> !(e.get("time") instanceof Date time) || time.toInstant().isBefore(since));
     }
 
     /**

@@ -133,6 +133,30 @@ class EventingIntegrationTest {
     }
 
     @Test
+    void aSweepReadsEachPendingEntrysTimeAndTakesOnlyOlderOnesForUnannounced() {
+        String collection = "sweep_probe_" + UUID.randomUUID().toString().substring(0, 8);
+        java.time.Instant now = java.time.Instant.now();
+        mongo.insert(new org.bson.Document("_id", "old").append(OutboxRelay.OUTBOX, List.of(new org.bson.Document("id", "e1")
+                .append("payload", "{}").append("time", java.util.Date.from(now.minusSeconds(3600))))), collection);
+        mongo.insert(new org.bson.Document("_id", "young").append(OutboxRelay.OUTBOX, List.of(new org.bson.Document("id", "e2")
+                .append("payload", "{}").append("time", java.util.Date.from(now)))), collection);
+        mongo.insert(new org.bson.Document("_id", "published").append(OutboxRelay.OUTBOX, List.of()), collection);
+
+        java.util.Map<Object, org.bson.Document> read = new java.util.HashMap<>();
+        mongo.find(OutboxRelay.pending(), org.bson.Document.class, collection).forEach(d -> read.put(d.get("_id"), d));
+
+        assertThat(read).containsOnlyKeys("old", "young");
+        assertThat(read.get("old").getList(OutboxRelay.OUTBOX, org.bson.Document.class).getFirst().keySet())
+                .as("only the time of each entry is read, not its payload").containsExactly("time");
+        java.time.Instant since = now.minusSeconds(2);
+        assertThat(OutboxRelay.unannounced(read.get("old"), since)).isTrue();
+        assertThat(OutboxRelay.unannounced(read.get("young"), since)).isFalse();
+        assertThat(OutboxRelay.unannounced(new org.bson.Document(OutboxRelay.OUTBOX, List.of(new org.bson.Document("id", "e3"))), since))
+                .as("an entry of unknown time").isTrue();
+        mongo.dropCollection(collection);
+    }
+
+    @Test
     void aBatchInsertStoresEachAggregateWithItsEventsAndReportsTheTakenIds() {
         ParcelId existing = newParcel("already-there");
         Parcel.Created fresh = Parcel.create(new ParcelId(UUID.randomUUID().toString()), "batch-new");
